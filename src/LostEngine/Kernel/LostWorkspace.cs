@@ -1,0 +1,106 @@
+namespace LostEngine.Kernel;
+
+/// <summary>
+/// Everything one LOST call writes, allocated once for a maximum patch count and key width, so calls in a
+/// host's hot loop allocate nothing. After a call it also holds the per-patch details of that call
+/// (degrees, potentials, similars, expansion map, component) until the next one.
+/// Not thread-safe: use one workspace per calling thread.
+/// </summary>
+public sealed class LostWorkspace : IDisposable
+{
+    private readonly int[] _degrees;
+    private readonly int[] _histogram;
+    private readonly int[] _potentials;
+    private readonly int[] _similars;
+    private readonly float[] _summedKey;
+    private readonly float[] _expansionMap;
+    private readonly byte[] _component;
+    private readonly int[] _queue;
+    private int _patches;
+    private int _potentialCount;
+    private int _similarCount;
+
+    /// <summary>Allocates a workspace for up to <paramref name="maxPatches"/> patches of width <paramref name="maxDim"/>.</summary>
+    public LostWorkspace(int maxPatches, int maxDim, LostKernelOptions? options = null)
+    {
+        if (maxPatches < 1)
+        {
+            throw new LostInputException(nameof(maxPatches), $"must be at least 1, got {maxPatches}.");
+        }
+        if (maxDim < 1)
+        {
+            throw new LostInputException(nameof(maxDim), $"must be at least 1, got {maxDim}.");
+        }
+        Options = options ?? LostKernelOptions.Default;
+        if (Options.Threads < 1)
+        {
+            throw new LostInputException("threads", $"must be at least 1, got {Options.Threads}.");
+        }
+        Width = KernelWidthSelector.Resolve(Options.Width);
+        MaxPatches = maxPatches;
+        MaxDim = maxDim;
+        _degrees = new int[maxPatches];
+        _histogram = new int[maxPatches + 1];
+        _potentials = new int[maxPatches];
+        _similars = new int[maxPatches];
+        _summedKey = new float[maxDim];
+        _expansionMap = new float[maxPatches];
+        _component = new byte[maxPatches];
+        _queue = new int[maxPatches];
+    }
+
+    /// <summary>Largest N a call may use.</summary>
+    public int MaxPatches { get; }
+
+    /// <summary>Largest key width d a call may use.</summary>
+    public int MaxDim { get; }
+
+    /// <summary>The options this workspace runs with.</summary>
+    public LostKernelOptions Options { get; }
+
+    /// <summary>The concrete SIMD width the managed kernel uses.</summary>
+    public KernelWidth Width { get; }
+
+    /// <summary>Degree of every patch in the last call.</summary>
+    public ReadOnlySpan<int> Degrees => _degrees.AsSpan(0, _patches);
+
+    /// <summary>The potentials of the last call: the first min(k, N) patches by degree, ties to the lowest index.</summary>
+    public ReadOnlySpan<int> Potentials => _potentials.AsSpan(0, _potentialCount);
+
+    /// <summary>The similars of the last call, ascending.</summary>
+    public ReadOnlySpan<int> Similars => _similars.AsSpan(0, _similarCount);
+
+    /// <summary>The expansion map M of the last call, one value per patch.</summary>
+    public ReadOnlySpan<float> ExpansionMap => _expansionMap.AsSpan(0, _patches);
+
+    /// <summary>1 for the cells of the seed's component in the last call, 0 elsewhere.</summary>
+    public ReadOnlySpan<byte> Component => _component.AsSpan(0, _patches);
+
+    internal Span<int> DegreeBuffer(int n) => _degrees.AsSpan(0, n);
+
+    internal Span<int> HistogramBuffer => _histogram;
+
+    internal Span<int> PotentialBuffer(int k) => _potentials.AsSpan(0, k);
+
+    internal Span<int> SimilarBuffer => _similars;
+
+    internal Span<float> SummedKeyBuffer(int dim) => _summedKey.AsSpan(0, dim);
+
+    internal Span<float> ExpansionMapBuffer(int n) => _expansionMap.AsSpan(0, n);
+
+    internal Span<byte> ComponentBuffer(int n) => _component.AsSpan(0, n);
+
+    internal Span<int> QueueBuffer => _queue;
+
+    internal void Record(int patches, int potentialCount, int similarCount)
+    {
+        _patches = patches;
+        _potentialCount = potentialCount;
+        _similarCount = similarCount;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LostEngine.Kernel;
+
+/// <summary>
+/// The small vector helpers the kernel's linear steps share (dot product, vector sum, finiteness scan).
+/// They run once or N times per call, not N² times, so one width ladder per helper is enough.
+/// </summary>
+internal static class VectorMath
+{
+    /// <summary>Dot product of two equally long vectors, accumulated in float with FMA where available.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int n = a.Length;
+        ref float pa = ref MemoryMarshal.GetReference(a);
+        ref float pb = ref MemoryMarshal.GetReference(b);
+        int i = 0;
+        float sum = 0f;
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        {
+            var acc = Vector512<float>.Zero;
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pa, (nuint)i), Vector512.LoadUnsafe(ref pb, (nuint)i), acc);
+            }
+            sum = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        {
+            var acc = Vector256<float>.Zero;
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pa, (nuint)i), Vector256.LoadUnsafe(ref pb, (nuint)i), acc);
+            }
+            sum = Vector256.Sum(acc);
+        }
+        for (; i < n; i++)
+        {
+            sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref pa, i), Unsafe.Add(ref pb, i), sum);
+        }
+        return sum;
+    }
+
+    /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise.</summary>
+    public static void AddInto(Span<float> destination, ReadOnlySpan<float> source)
+    {
+        int n = destination.Length;
+        ref float pd = ref MemoryMarshal.GetReference(destination);
+        ref float ps = ref MemoryMarshal.GetReference(source);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                (Vector256.LoadUnsafe(ref pd, (nuint)i) + Vector256.LoadUnsafe(ref ps, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref pd, i) += Unsafe.Add(ref ps, i);
+        }
+    }
+
+    /// <summary>Index of the first NaN or infinite value, or -1 when every value is finite.</summary>
+    public static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    {
+        int n = values.Length;
+        ref float p = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // x * 0 is 0 for every finite x and NaN for NaN and ±inf, so one multiply and compare
+            // tests a whole vector; the exact index is found by the scalar loop below.
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref p, (nuint)i);
+                if (!Vector256.EqualsAll(v * Vector256<float>.Zero, Vector256<float>.Zero))
+                {
+                    break;
+                }
+            }
+        }
+        for (; i < n; i++)
+        {
+            if (!float.IsFinite(Unsafe.Add(ref p, i)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
