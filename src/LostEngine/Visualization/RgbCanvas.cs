@@ -58,11 +58,17 @@ internal sealed class RgbCanvas : IDisposable
     {
         int xStart = Math.Max(x1, 0), xEnd = Math.Min(x2, Width);
         int yStart = Math.Max(y1, 0), yEnd = Math.Min(y2, Height);
+        var pixels = Bitmap.GetPixelSpan();
+        int rowBytes = Bitmap.RowBytes;
         for (int y = yStart; y < yEnd; y++)
         {
             for (int x = xStart; x < xEnd; x++)
             {
-                Set(x, y, color);
+                var pixel = pixels.Slice(y * rowBytes + x * 4, 4);
+                pixel[0] = color.R;
+                pixel[1] = color.G;
+                pixel[2] = color.B;
+                pixel[3] = 255;
             }
         }
     }
