@@ -1,0 +1,39 @@
+namespace LostEngine.Visualization;
+
+/// <summary>
+/// File names of the figures, as the reference writes them into its visualisation folder
+/// (visualizations.py): <c>LOST_{name}.png</c>, <c>corr_{name}.png</c>, <c>deg_{name}.png</c>,
+/// <c>LOST_seed_expansion_{name}.png</c>. Where the reference would have stopped with "The seed is in the
+/// background component", this engine still writes the figure and marks it with <see cref="NoObjectSuffix"/>.
+/// </summary>
+public static class VisualizationFileNames
+{
+    /// <summary>Appended to the stem of a figure whose result has no object, so a listing shows it.</summary>
+    public const string NoObjectSuffix = "_no_object";
+
+    /// <summary><c>pred</c>: <c>LOST_{stem}.png</c>, or <c>LOST_{stem}_no_object.png</c>.</summary>
+    public static string Prediction(string stem, bool hasObject) => $"LOST_{stem}{Suffix(hasObject)}.png";
+
+    /// <summary><c>fms</c>, the seed's binarised similarity row: <c>corr_{stem}.png</c>.</summary>
+    public static string Correlation(string stem) => $"corr_{stem}.png";
+
+    /// <summary><c>fms</c>, the inverse degree map: <c>deg_{stem}.png</c>.</summary>
+    public static string InverseDegree(string stem) => $"deg_{stem}.png";
+
+    /// <summary><c>seed_expansion</c>: <c>LOST_seed_expansion_{stem}.png</c>, or with <c>_no_object</c>.</summary>
+    public static string SeedExpansion(string stem, bool hasObject) => $"LOST_seed_expansion_{stem}{Suffix(hasObject)}.png";
+
+    /// <summary>
+    /// The stem the reference names a single image's figures by (<c>ImageDataset.get_image_name</c>): the file
+    /// name up to its first dot, so <c>photos/dog.v2.jpg</c> gives <c>dog</c>. A name that starts with a dot
+    /// keeps its whole file name instead of an empty stem.
+    /// </summary>
+    public static string StemOf(string imagePath)
+    {
+        string name = System.IO.Path.GetFileName(imagePath);
+        int dot = name.IndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static string Suffix(bool hasObject) => hasObject ? "" : NoObjectSuffix;
+}
