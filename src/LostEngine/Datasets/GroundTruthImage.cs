@@ -1,0 +1,24 @@
+using LostEngine.Evaluation;
+
+namespace LostEngine.Datasets;
+
+/// <summary>One image of an evaluated set with its ground-truth boxes.</summary>
+/// <param name="Key">The key the reference uses for it: the annotation's file name (VOC) or the image id (COCO).</param>
+/// <param name="FileName">The image's file name, without folders.</param>
+/// <param name="ImagePath">Where the image file is expected.</param>
+/// <param name="NumericId">The COCO image id; for VOC the id when it is a number (VOC07), else null.</param>
+/// <param name="Boxes">The ground-truth boxes that take part in the evaluation.</param>
+/// <param name="Status">How the image enters the CorLoc.</param>
+/// <param name="Reason">Why it is excluded or unreadable, or why it cannot be found (no box); null otherwise.</param>
+public sealed record GroundTruthImage(
+    string Key,
+    string FileName,
+    string ImagePath,
+    long? NumericId,
+    IReadOnlyList<BoundingBox> Boxes,
+    GroundTruthStatus Status,
+    string? Reason)
+{
+    /// <summary>The file name without its extension (the VOC id, or the COCO file stem).</summary>
+    public string Stem => Path.GetFileNameWithoutExtension(FileName);
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using LostEngine.Datasets;
+
+namespace LostEngine.Evaluation;
+
+/// <summary>
+/// Predictions keyed by image, the reference's saved format: image key -> <c>[x1, y1, x2, y2]</c>, or
+/// null for "no object". A key may be the file name (<c>000005.jpg</c>), its stem (<c>000005</c>) or a
+/// COCO image id (<c>"139"</c>), because the reference keys VOC by file name and COCO by id.
+/// </summary>
+public sealed class PredictionMap : IPredictionSource
+{
+    private readonly Dictionary<string, BoundingBox?> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The predictions by key; a null value is a "no object" answer.</summary>
+    public IReadOnlyDictionary<string, BoundingBox?> Entries => _entries;
+
+    /// <summary>How many keys the map holds.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Sets the prediction of a key, replacing any earlier one.</summary>
+    public void Set(string key, BoundingBox? box)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        _entries[key] = box;
+    }
+
+    /// <summary>Adds the prediction of a key unless the key is already there.</summary>
+    public bool TryAdd(string key, BoundingBox? box)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return _entries.TryAdd(key, box);
+    }
+
+    /// <inheritdoc />
+    public ImagePrediction PredictFor(GroundTruthImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        string? foundKey = null;
+        BoundingBox? found = null;
+        foreach (string key in CandidateKeys(image))
+        {
+            if (!_entries.TryGetValue(key, out BoundingBox? box))
+            {
+                continue;
+            }
+            if (foundKey is null)
+            {
+                foundKey = key;
+                found = box;
+            }
+            else if (box != found)
+            {
+                return Answer(found, new EvaluationIssue(image.Key, EvaluationIssueKind.AmbiguousPrediction,
+                    $"keys '{foundKey}' and '{key}' both name this image with different predictions; '{foundKey}' is used"));
+            }
+        }
+        return foundKey is null ? ImagePrediction.Missing : Answer(found, null);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<EvaluationIssue> IssuesAfter(GroundTruthSet truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        var known = new HashSet<string>(truth.Images.SelectMany(CandidateKeys), StringComparer.Ordinal);
+        return _entries.Keys
+            .Where(key => !known.Contains(key))
+            .Order(StringComparer.Ordinal)
+            .Select(key => new EvaluationIssue(key, EvaluationIssueKind.UnusedPrediction, $"names no image of {truth.Name}; ignored"));
+    }
+
+    /// <summary>The keys that may name an image, most specific first.</summary>
+    public static IEnumerable<string> CandidateKeys(GroundTruthImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        yield return image.Key;
+        if (image.FileName != image.Key)
+        {
+            yield return image.FileName;
+        }
+        if (image.Stem != image.Key && image.Stem != image.FileName)
+        {
+            yield return image.Stem;
+        }
+        if (image.NumericId is long id)
+        {
+            string idKey = id.ToString(CultureInfo.InvariantCulture);
+            if (idKey != image.Key && idKey != image.Stem)
+            {
+                yield return idKey;
+            }
+        }
+    }
+
+    private static ImagePrediction Answer(BoundingBox? box, EvaluationIssue? issue) =>
+        box is BoundingBox b
+            ? new ImagePrediction(PredictionStatus.Box, b, issue)
+            : new ImagePrediction(PredictionStatus.NoObject, default, issue);
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using LostEngine.Evaluation;
+
+namespace LostEngine.Tests.Evaluation;
+
+public class ResumeJournalTests
+{
+    [Fact]
+    public void A_cut_short_last_line_is_dropped_and_the_next_records_append_cleanly()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.True(journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(0, 0, 10, 10))));
+            Assert.True(journal.Record(new ImageResultRecord("b.jpg", null, Note: "no object")));
+        }
+        File.AppendAllText(path, """{"image": "c.jpg", "box": [1, 2""");
+
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Equal(["a.jpg", "b.jpg"], journal.Finished.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(EvaluationIssueKind.TruncatedLine, Assert.Single(journal.Issues).Kind);
+            Assert.False(journal.IsFinished("c.jpg"));
+            Assert.False(journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(5, 5, 6, 6))));
+            Assert.True(journal.Record(new ImageResultRecord("c.jpg", new BoundingBox(1, 2, 3, 4))));
+        }
+
+        JsonLinesContent content = JsonLinesReader.Read(path);
+        Assert.Empty(content.Issues);
+        Assert.Equal(["a.jpg", "b.jpg", "c.jpg"], content.Records.Select(r => r.Image));
+        Assert.Equal(new BoundingBox(0, 0, 10, 10), content.Records[0].Box);
+        Assert.Null(content.Records[1].Box);
+        Assert.Equal("no object", content.Records[1].Note);
+    }
+
+    [Fact]
+    public void A_complete_last_record_missing_only_its_newline_is_kept()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("journal.jsonl", "{\"image\":\"a.jpg\",\"box\":null}\n{\"image\":\"b.jpg\",\"box\":[1,2,3,4]}");
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.True(journal.IsFinished("b.jpg"));
+            Assert.True(journal.Record(new ImageResultRecord("c.jpg", null)));
+        }
+        Assert.Equal(3, File.ReadAllLines(path).Length);
+        Assert.Equal(3, JsonLinesReader.Read(path).Records.Count);
+    }
+
+    [Fact]
+    public void Each_record_is_on_the_disk_before_the_journal_is_closed()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using ResumeJournal journal = ResumeJournal.Open(path);
+        journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4), BestIoU: 0.75, Correct: true));
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        string text = new StreamReader(reader, Encoding.UTF8).ReadToEnd();
+        Assert.Equal("{\"image\":\"a.jpg\",\"box\":[1,2,3,4],\"best_iou\":0.75,\"correct\":true}\n", text);
+    }
+
+    [Fact]
+    public void A_damaged_line_before_the_last_is_a_typed_error_naming_the_line()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("journal.jsonl", "{\"image\":\"a.jpg\",\"box\":null}\n{oops\n{\"image\":\"b.jpg\",\"box\":null}\n");
+        var error = Assert.Throws<LostInputException>(() => ResumeJournal.Open(path));
+        Assert.Equal(path, error.InputName);
+        Assert.StartsWith("line 2", error.Problem);
+    }
+}

@@ -1,0 +1,80 @@
+using LostEngine.Datasets;
+using LostEngine.Evaluation;
+
+namespace LostEngine.Tests.Evaluation;
+
+public class VocGroundTruthReaderTests
+{
+    [Fact]
+    public void Boxes_take_one_off_the_minima_and_keep_the_maxima()
+    {
+        using var folder = new TempFolder();
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(VocFixture.Create(folder)));
+        GroundTruthImage first = set.Images[0];
+        Assert.Equal("000001.jpg", first.Key);
+        Assert.Equal([new BoundingBox(10, 20, 50, 60), new BoundingBox(60, 60, 100, 100)], first.Boxes);
+        Assert.Equal([new BoundingBox(0, 0, 40, 40)], set.Images[1].Boxes);
+        Assert.Equal(1, first.NumericId);
+    }
+
+    [Fact]
+    public void Every_listed_image_is_kept_and_broken_ones_are_unreadable_with_a_reason()
+    {
+        using var folder = new TempFolder();
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(VocFixture.Create(folder)));
+        Assert.Equal(6, set.Images.Count);
+        Assert.Equal(
+            [GroundTruthStatus.Evaluated, GroundTruthStatus.Evaluated, GroundTruthStatus.Unreadable,
+             GroundTruthStatus.Unreadable, GroundTruthStatus.Unreadable, GroundTruthStatus.Evaluated],
+            set.Images.Select(i => i.Status));
+        Assert.Contains(set.Issues, i => i.Item == "000003" && i.Kind == EvaluationIssueKind.AnnotationMalformed);
+        Assert.Contains(set.Issues, i => i.Item == "000004" && i.Kind == EvaluationIssueKind.AnnotationMissing);
+        Assert.Contains(set.Issues, i => i.Item == "000005" && i.Kind == EvaluationIssueKind.AnnotationMalformed && i.Reason.Contains("abc"));
+        Assert.Contains(set.Issues, i => i.Item == "000006.jpg" && i.Kind == EvaluationIssueKind.BoxOutsideImage);
+        Assert.Equal([new BoundingBox(0, 0, 120, 50)], set.Images[5].Boxes);
+    }
+
+    [Fact]
+    public void No_hard_drops_truncated_and_difficult_objects_and_excludes_images_left_empty()
+    {
+        using var folder = new TempFolder();
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(VocFixture.Create(folder), NoHard: true));
+        Assert.Equal([new BoundingBox(10, 20, 50, 60)], set.Images[0].Boxes);
+        Assert.Equal(GroundTruthStatus.Excluded, set.Images[1].Status);
+        Assert.EndsWith("-nohards", set.Name);
+    }
+
+    [Fact]
+    public void A_missing_image_file_is_reported_but_the_image_is_still_scored()
+    {
+        using var folder = new TempFolder();
+        string root = VocFixture.Create(folder);
+        File.Delete(Path.Combine(root, "JPEGImages", "000001.jpg"));
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(root));
+        Assert.Contains(set.Issues, i => i.Item == "000001.jpg" && i.Kind == EvaluationIssueKind.ImageMissing);
+        Assert.Equal(GroundTruthStatus.Evaluated, set.Images[0].Status);
+    }
+
+    [Fact]
+    public void A_document_type_definition_is_refused_not_expanded()
+    {
+        using var folder = new TempFolder();
+        string root = VocFixture.Create(folder);
+        folder.Write("VOCdevkit/VOC2007/Annotations/000001.xml",
+            "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"1\">]><annotation><filename>000001.jpg</filename></annotation>");
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(root));
+        Assert.Equal(GroundTruthStatus.Unreadable, set.Images[0].Status);
+    }
+
+    [Fact]
+    public void A_missing_root_or_set_file_is_a_typed_error_naming_the_path()
+    {
+        using var folder = new TempFolder();
+        string missing = Path.Combine(folder.Path, "nowhere");
+        var rootError = Assert.Throws<LostInputException>(() => VocGroundTruthReader.Read(new VocGroundTruthOptions(missing)));
+        Assert.Equal(missing, rootError.InputName);
+        string root = VocFixture.Create(folder);
+        var setError = Assert.Throws<LostInputException>(() => VocGroundTruthReader.Read(new VocGroundTruthOptions(root, "test")));
+        Assert.EndsWith("test.txt", setError.InputName);
+    }
+}
