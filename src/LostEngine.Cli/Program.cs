@@ -18,5 +18,25 @@ public static class Program
     }
 
     /// <summary>Runs the tool with the given arguments and returns its exit code.</summary>
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse (unknown option, missing
+    /// argument, a value of the wrong type) is bad input, so it exits with <see cref="ExitCodes.BadInput"/>
+    /// rather than System.CommandLine's generic 1.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parseResult = BuildRoot().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine($"lost: {parseError.Message}");
+            }
+            error.WriteLine("Run 'lost --help' (or 'lost COMMAND --help') for usage.");
+            return ExitCodes.BadInput;
+        }
+        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
 }
