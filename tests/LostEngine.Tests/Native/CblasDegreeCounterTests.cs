@@ -79,6 +79,38 @@ public sealed class CblasDegreeCounterTests
     }
 
     [BlasFact]
+    public void ThreadsCountingTheirOwnRowsAgreeWithOneThread()
+    {
+        // The scheduler's use: concurrent callers into the same BLAS, each with its own degrees and tile.
+        const int N = 300, Dim = 100, Threads = 4;
+        var keys = ScalarDegreeReference.IntegerKeys(new Random(13), N, Dim);
+        var expected = ScalarDegreeReference.Degrees(keys, N, Dim);
+        var perThread = new int[Threads][];
+
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
+        {
+            perThread[thread] = new int[N];
+            var tile = new float[CblasDegreeCounter.TileScratchLength(Dim)];
+            for (var repeat = 0; repeat < 20; repeat++)
+            {
+                Array.Clear(perThread[thread]);
+                CblasDegreeCounter.CountRows(keys, N, Dim, thread * N / Threads, (thread + 1) * N / Threads, perThread[thread], tile);
+            }
+        });
+
+        var total = new int[N];
+        foreach (var degrees in perThread)
+        {
+            for (var i = 0; i < N; i++)
+            {
+                total[i] += degrees[i];
+            }
+        }
+
+        Assert.Equal(expected, total);
+    }
+
+    [BlasFact]
     public void DegreesAreAddedToNotOverwritten()
     {
         const int N = 150, Dim = 33;
