@@ -7,7 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return LocalizeCommand.Create();
+        yield return FeaturesCommand.Create();
         yield return EvaluateCommand.Create();
         yield return MergeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

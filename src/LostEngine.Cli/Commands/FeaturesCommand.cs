@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text.Json;
+using LostEngine.Imaging;
+using LostEngine.IO;
+using LostEngine.Model;
+
+namespace LostEngine.Cli.Commands;
+
+/// <summary><c>lost features IMAGE --model M --output KEYS.npy</c>: the patch features (CLS removed) as float32 (N, d) .npy.</summary>
+internal static class FeaturesCommand
+{
+    internal static Command Create()
+    {
+        var image = new Argument<string>("image") { Description = "The image file." };
+        var model = ModelCommandOptions.Model();
+        var features = ModelCommandOptions.Features();
+        var ep = ModelCommandOptions.ExecutionProvider();
+        var threads = ModelCommandOptions.Threads();
+        var output = new Option<string>("--output") { Description = "Where to write the (N, d) float32 .npy.", Required = true };
+        var command = new Command("features", "Write the patch features of one image (CLS row removed) as a float32 (N, d) .npy file.")
+        {
+            image, model, features, ep, threads, output,
+        };
+        command.SetAction(parseResult => ModelCommandOptions.Guard(parseResult, stdout =>
+        {
+            var kind = FeatureKinds.Parse(parseResult.GetValue(features), "--features");
+            var modelOptions = ModelCommandOptions.ToModelOptions(parseResult.GetValue(ep)!, parseResult.GetValue(threads));
+            using var dino = DinoModel.Load(parseResult.GetValue(model)!, modelOptions);
+            using var extractor = new KeyExtractor(dino, kind.Output());
+            var decoder = new ImageDecoder();
+            string imagePath = parseResult.GetValue(image)!;
+            var decoded = decoder.DecodeFile(imagePath);
+            int patch = dino.Info.PatchSize;
+            int paddedHeight = ImagePreprocessor.PaddedSize(decoded.Height, patch);
+            int paddedWidth = ImagePreprocessor.PaddedSize(decoded.Width, patch);
+            var binding = extractor.Bind(paddedHeight, paddedWidth);
+            ImagePreprocessor.Preprocess(decoder.Pixels, decoded.Width, decoded.Height, decoded.Stride, decoded.Format, binding.Input, paddedHeight, paddedWidth);
+            extractor.Run(binding);
+            string outputPath = parseResult.GetValue(output)!;
+            NpyWriter.WriteFloat32(outputPath, binding.Features(kind), [binding.Patches, binding.Dim]);
+            stdout.WriteLine(JsonSerializer.Serialize(new
+            {
+                grid = new[] { binding.Rows, binding.Cols },
+                patch_size = patch,
+                dim = binding.Dim,
+                features = kind.ToString().ToLowerInvariant(),
+                provider = dino.Provider.Name(),
+                output = outputPath,
+            }));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace LostEngine.Model;
+
+/// <summary>
+/// A DINO ViT exported to ONNX (see <see cref="ModelContract"/>), loaded once into one ONNX Runtime session on the
+/// chosen execution provider. The session is safe to run from several threads, but a <see cref="KeyExtractor"/>
+/// (which owns the bound buffers) is not: create one extractor per thread over a shared model.
+/// </summary>
+public sealed class DinoModel : IDisposable
+{
+    private readonly InferenceSession _session;
+
+    private DinoModel(InferenceSession session, ModelInfo info, ModelOptions options, ExecutionProviderKind provider, IReadOnlyList<ProviderAttempt> attempts)
+    {
+        _session = session;
+        Info = info;
+        Options = options;
+        Provider = provider;
+        ProviderAttempts = attempts;
+    }
+
+    /// <summary>What the metadata and signature say.</summary>
+    public ModelInfo Info { get; }
+
+    /// <summary>The options it was loaded with.</summary>
+    public ModelOptions Options { get; }
+
+    /// <summary>The provider the session runs on (never <see cref="ExecutionProviderKind.Auto"/>).</summary>
+    public ExecutionProviderKind Provider { get; }
+
+    /// <summary>Every provider tried, in order, with the reason of each refusal; the last one loaded.</summary>
+    public IReadOnlyList<ProviderAttempt> ProviderAttempts { get; }
+
+    internal InferenceSession Session => _session;
+
+    /// <summary>Loads and checks the model at <paramref name="path"/>.</summary>
+    /// <exception cref="LostInputException">The file does not exist or the options are invalid.</exception>
+    /// <exception cref="ModelFormatException">ONNX Runtime cannot load it, or it does not follow <see cref="ModelContract"/>.</exception>
+    /// <exception cref="ExecutionProviderUnavailableException">CUDA or TensorRT was asked for by name and cannot load.</exception>
+    public static DinoModel Load(string path, ModelOptions? options = null)
+    {
+        options ??= ModelOptions.Default;
+        options.Validate();
+        if (!File.Exists(path))
+        {
+            throw new LostInputException($"model '{path}'", "the file does not exist.");
+        }
+        var candidates = options.ExecutionProvider == ExecutionProviderKind.Auto
+            ? ExecutionProviderSetup.AutoOrder
+            : [options.ExecutionProvider];
+        var attempts = new List<ProviderAttempt>();
+        foreach (var provider in candidates)
+        {
+            bool last = provider == candidates[^1];
+            SessionOptions sessionOptions;
+            try
+            {
+                sessionOptions = ExecutionProviderSetup.Create(provider, options);
+            }
+            catch (ExecutionProviderUnavailableException e) when (!last)
+            {
+                attempts.Add(new ProviderAttempt(provider, false, e.Reason));
+                continue;
+            }
+            InferenceSession session;
+            using (sessionOptions)
+            {
+                try
+                {
+                    session = new InferenceSession(path, sessionOptions);
+                }
+                catch (OnnxRuntimeException e) when (!last)
+                {
+                    // The provider's library loaded but the session did not start on it (no device, driver mismatch);
+                    // a model ONNX Runtime cannot read fails again on the CPU, where it is reported as such.
+                    attempts.Add(new ProviderAttempt(provider, false, e.Message));
+                    continue;
+                }
+                catch (OnnxRuntimeException e)
+                {
+                    throw new ModelFormatException(path, $"ONNX Runtime cannot load it: {e.Message}", e);
+                }
+            }
+            try
+            {
+                var info = ModelContract.Read(path, session);
+                attempts.Add(new ProviderAttempt(provider, true, ""));
+                return new DinoModel(session, info, options, provider, attempts);
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+        throw new InvalidOperationException("The candidate list always ends with a provider that either loads or throws.");
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using LostEngine.Imaging;
+using LostEngine.Kernel;
+using LostEngine.Model;
+
+namespace LostEngine.Pipeline;
+
+/// <summary>
+/// From image to box: decode (files), normalise and pad straight into the model's bound input, one ONNX Runtime
+/// run, then LOST on the chosen features (or DINO-seg on the CLS attention). A frame handed in as pixels allocates
+/// no managed memory once its size has been seen.
+/// </summary>
+/// <remarks>
+/// <b>Thread-safety:</b> a localizer is not thread-safe. It owns its decoder buffer, its model bindings (input and
+/// output buffers per image size) and its kernel workspace, and every call reuses them. Use one localizer per
+/// thread, or a pool of them; several localizers may share one <see cref="DinoModel"/> (its ONNX Runtime session is
+/// thread-safe) through <see cref="LostLocalizer(DinoModel, LocalizerOptions)"/>.
+/// </remarks>
+public sealed class LostLocalizer : IDisposable
+{
+    private readonly LocalizerOptions _options;
+    private readonly bool _ownsModel;
+    private readonly KeyExtractor _extractor;
+    private readonly ImageDecoder _decoder;
+    private LostWorkspace? _lostWorkspace;
+    private DinoSegWorkspace? _dinoSegWorkspace;
+    private GridBinding? _lastBinding;
+
+    /// <summary>Loads the model of <paramref name="options"/> and prepares a localizer that owns it.</summary>
+    /// <exception cref="LostInputException">An option is invalid, the model is bad (<see cref="ModelFormatException"/>),
+    /// or its provider cannot load (<see cref="ExecutionProviderUnavailableException"/>).</exception>
+    public LostLocalizer(LocalizerOptions options)
+        : this(LoadModel(options), options, ownsModel: true)
+    {
+    }
+
+    /// <summary>A localizer over a model shared with others; the model is not disposed with it.</summary>
+    public LostLocalizer(DinoModel model, LocalizerOptions options)
+        : this(model, options, ownsModel: false)
+    {
+    }
+
+    private LostLocalizer(DinoModel model, LocalizerOptions options, bool ownsModel)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        _ownsModel = ownsModel;
+        try
+        {
+            options.Validate();
+            if (options.Method == LocalizationMethod.DinoSeg && model.Info.NumHeads > 0 && options.DinoSegHead >= model.Info.NumHeads)
+            {
+                throw new LostInputException("dinoseg_head",
+                    $"{options.DinoSegHead} is not a head of model '{model.Info.Path}'; it has {model.Info.NumHeads} heads, numbered 0 to {model.Info.NumHeads - 1}.");
+            }
+            _options = options;
+            _decoder = new ImageDecoder(options.PixelLimit);
+            _extractor = new KeyExtractor(model, options.RequiredOutputs, options.BindingCacheSize);
+        }
+        catch
+        {
+            if (ownsModel)
+            {
+                model.Dispose();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The model this localizer runs.</summary>
+    public DinoModel Model => _extractor.Model;
+
+    /// <summary>The options it was built with.</summary>
+    public LocalizerOptions Options => _options;
+
+    /// <summary>The extractor, for its binding statistics and memory placement.</summary>
+    public KeyExtractor Extractor => _extractor;
+
+    /// <summary>The binding of the last call: its bound outputs hold that call's features until the next call.</summary>
+    /// <exception cref="InvalidOperationException">No call was made yet.</exception>
+    public GridBinding LastBinding => _lastBinding ?? throw new InvalidOperationException("No image was localized yet.");
+
+    /// <summary>The LOST workspace of the last LOST call (degrees, potentials, similars, map, component).</summary>
+    public LostWorkspace? LostDetails => _lostWorkspace;
+
+    /// <summary>The DINO-seg workspace of the last DINO-seg call (mask, labels).</summary>
+    public DinoSegWorkspace? DinoSegDetails => _dinoSegWorkspace;
+
+    /// <summary>Decodes the image file and localizes its main object.</summary>
+    /// <exception cref="LostInputException">The file cannot be decoded (<see cref="ImageDecodeException"/>) or is too large (<see cref="ImageTooLargeException"/>).</exception>
+    public LocalizationResult LocalizeFile(string path)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var image = _decoder.DecodeFile(path);
+        return LocalizeDecoded(image, start);
+    }
+
+    /// <summary>Decodes an encoded image held in memory (<paramref name="name"/> names it in errors) and localizes it.</summary>
+    public LocalizationResult LocalizeEncoded(ReadOnlySpan<byte> encoded, string name)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var image = _decoder.Decode(encoded, name);
+        return LocalizeDecoded(image, start);
+    }
+
+    /// <summary>
+    /// Localizes the main object of an 8-bit frame whose rows start every <paramref name="stride"/> bytes.
+    /// Allocates no managed memory once a frame of this size has been seen.
+    /// </summary>
+    /// <exception cref="LostInputException">The sizes, stride or buffer are inconsistent, or the frame is above the pixel limit.</exception>
+    public LocalizationResult Localize(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format)
+    {
+        long start = Stopwatch.GetTimestamp();
+        return Run(pixels, width, height, stride, format, start, start);
+    }
+
+    private LocalizationResult LocalizeDecoded(DecodedImage image, long start)
+        => Run(_decoder.Pixels, image.Width, image.Height, image.Stride, image.Format, start, Stopwatch.GetTimestamp());
+
+    private LocalizationResult Run(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format, long start, long decoded)
+    {
+        if ((long)width * height > _options.PixelLimit)
+        {
+            throw new ImageTooLargeException("frame", width, height, _options.PixelLimit);
+        }
+        int patch = Model.Info.PatchSize;
+        int paddedHeight = ImagePreprocessor.PaddedSize(height, patch);
+        int paddedWidth = ImagePreprocessor.PaddedSize(width, patch);
+        var binding = _extractor.Bind(paddedHeight, paddedWidth);
+        ImagePreprocessor.Preprocess(pixels, width, height, stride, format, binding.Input, paddedHeight, paddedWidth);
+        long preprocessed = Stopwatch.GetTimestamp();
+        _extractor.Run(binding);
+        _lastBinding = binding;
+        long modelled = Stopwatch.GetTimestamp();
+
+        LostResult lost = default;
+        DinoSegResult dinoSeg = default;
+        if (_options.Method == LocalizationMethod.Lost)
+        {
+            var workspace = LostWorkspaceFor(binding.Patches, binding.Dim);
+            var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, height, width, _options.KPatches);
+            lost = LostKernel.Run(binding.Features(_options.Features), binding.Dim, parameters, workspace);
+        }
+        else
+        {
+            dinoSeg = DinoSeg.Run(binding.ClsAttention, binding.Heads, _options.DinoSegHead, binding.Rows, binding.Cols, patch,
+                _options.DinoSegReferenceCompatible, DinoSegWorkspaceFor(binding.Patches));
+        }
+        long done = Stopwatch.GetTimestamp();
+        var timings = new StageTimings(
+            StageTimings.Milliseconds(start, decoded),
+            StageTimings.Milliseconds(decoded, preprocessed),
+            StageTimings.Milliseconds(preprocessed, modelled),
+            StageTimings.Milliseconds(modelled, done));
+        return new LocalizationResult(width, height, binding.Rows, binding.Cols, _options.Method, lost, dinoSeg, timings);
+    }
+
+    private LostWorkspace LostWorkspaceFor(int patches, int dim)
+    {
+        // Grown, never shrunk: a larger image allocates once, every later image of that size or less reuses it.
+        if (_lostWorkspace is null || _lostWorkspace.MaxPatches < patches || _lostWorkspace.MaxDim < dim)
+        {
+            _lostWorkspace?.Dispose();
+            _lostWorkspace = new LostWorkspace(Math.Max(patches, _lostWorkspace?.MaxPatches ?? 0), dim, _options.Kernel);
+        }
+        return _lostWorkspace;
+    }
+
+    private DinoSegWorkspace DinoSegWorkspaceFor(int patches)
+    {
+        if (_dinoSegWorkspace is null || _dinoSegWorkspace.MaxPatches < patches)
+        {
+            _dinoSegWorkspace = new DinoSegWorkspace(patches);
+        }
+        return _dinoSegWorkspace;
+    }
+
+    private static DinoModel LoadModel(LocalizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return DinoModel.Load(options.ModelPath, options.ToModelOptions());
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _extractor.Dispose();
+        _lostWorkspace?.Dispose();
+        if (_ownsModel)
+        {
+            Model.Dispose();
+        }
+    }
+}
