@@ -145,12 +145,12 @@ public static class NpyReader
         if (actual < header.DataLength)
         {
             throw new NpyFormatException(source,
-                $"data truncated: shape {header.ShapeText} of {header.ElementType} needs {header.DataLength} bytes, found {actual}.");
+                $"data truncated: shape {header.ShapeText} of {header.ElementType.ToString().ToLowerInvariant()} needs {header.DataLength} bytes, found {actual}.");
         }
         if (actual > header.DataLength)
         {
             throw new NpyFormatException(source,
-                $"trailing bytes: shape {header.ShapeText} of {header.ElementType} needs {header.DataLength} bytes, but {actual} follow the header (a header that understates the array?).");
+                $"trailing bytes: shape {header.ShapeText} of {header.ElementType.ToString().ToLowerInvariant()} needs {header.DataLength} bytes, but {actual} follow the header (a header that understates the array?).");
         }
     }
 

@@ -106,6 +106,10 @@ internal ref struct PythonLiteralParser
             {
                 break;
             }
+            if (_position < _text.Length && _text[_position] is ')' or ']' or '}')
+            {
+                throw Error($"a value or '{close}'");
+            }
             items.Add(ParseValue(depth + 1));
             SkipWhitespace();
             if (TryConsume(','))
