@@ -19,6 +19,13 @@ public static class FmaPeakProbe
     // Iterations between two clock reads: long enough that reading the clock costs nothing measurable.
     private const int IterationsPerSlice = 1 << 14;
 
+    // acc = acc * a + b converges to b / (1 - a) without overflow or denormals, so every iteration costs
+    // the same. The sum of the chains is returned so the JIT cannot drop them.
+    private const float A = 0.999f;
+    private const float B = 0.001f;
+
+    private static float _sink;
+
     /// <summary>
     /// Runs <paramref name="threads"/> dedicated threads of FMA chains of <paramref name="width"/> for about
     /// <paramref name="duration"/> and returns the sum over threads of 2 · lanes · FMAs per second, in GFLOP/s.
@@ -89,11 +96,6 @@ public static class FmaPeakProbe
         double fmas = (double)slices * IterationsPerSlice * Chains;
         return 2.0 * lanes * fmas / (elapsed / (double)Stopwatch.Frequency);
     }
-
-    // acc = acc * a + b converges to b / (1 - a) without overflow or denormals, so every iteration costs
-    // the same. The sum of the chains is returned so the JIT cannot drop them.
-    private const float A = 0.999f;
-    private const float B = 0.001f;
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float ScalarSlice(int iterations)
@@ -174,6 +176,4 @@ public static class FmaPeakProbe
     // Keeps a result observable so the loops that produced it are not removed as dead code.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Sink(float value) => _sink = value;
-
-    private static float _sink;
 }

@@ -9,7 +9,8 @@ namespace LostEngine.IO;
 /// Reads NumPy .npy files (format versions 1.0, 2.0 and 3.0) of float16, float32 or float64 in C order,
 /// either byte order, into float32. Every size the header claims is checked against the stream before
 /// anything is allocated from it, and a file whose data is shorter or longer than its header says is
-/// rejected; every problem is an <see cref="NpyFormatException"/> naming the file.
+/// rejected; every problem is an <see cref="NpyFormatException"/> naming the file. float64 values beyond
+/// float32's range become infinities, which the kernel then refuses as non-finite keys.
 /// </summary>
 public static class NpyReader
 {
