@@ -11,12 +11,14 @@ internal sealed class KernelOptionArguments
 {
     public Option<string> Kernel { get; } = new("--kernel")
     {
+        HelpName = "auto|v512|v256|scalar",
         Description = "SIMD width of the kernel: auto, v512, v256 or scalar.",
         DefaultValueFactory = _ => "auto",
     };
 
     public Option<string> Backend { get; } = new("--backend")
     {
+        HelpName = "managed|cblas",
         Description = "Similarity backend of the degree pass: managed or cblas.",
         DefaultValueFactory = _ => "managed",
     };

@@ -11,9 +11,9 @@ internal static class KeysCommand
     internal static Command Create()
     {
         var keys = new Argument<string>("keys") { Description = "A .npy file of float32/16/64 keys, shape (N, d), (1, N, d), or (1, N+1, d) with --drop-cls." };
-        var grid = new Option<string>("--grid") { Description = "The padded patch grid, ROWSxCOLS (N = rows·cols).", Required = true };
+        var grid = new Option<string>("--grid") { HelpName = "ROWSxCOLS", Description = "The padded patch grid, ROWSxCOLS (N = rows·cols).", Required = true };
         var patch = new Option<int>("--patch") { Description = "Pixels per patch cell.", DefaultValueFactory = _ => 16 };
-        var imageSize = new Option<string?>("--image-size") { Description = "The image before padding, HxW in pixels (default: the padded grid)." };
+        var imageSize = new Option<string?>("--image-size") { HelpName = "HxW", Description = "The image before padding, HxW in pixels (default: the padded grid)." };
         var k = new Option<int>("--k") { Description = "Potentials kept for the seed expansion.", DefaultValueFactory = _ => LostParameters.DefaultKPatches };
         var details = new Option<bool>("--details") { Description = "Also print degrees, similars and the component's cells." };
         var dropCls = new Option<bool>("--drop-cls") { Description = "The first of N+1 rows is the CLS token; skip it." };
