@@ -2,13 +2,22 @@ using System.CommandLine;
 
 namespace LostEngine.Cli.Commands;
 
-/// <summary><c>lost bench ...</c>: the parent of the measurement subcommands, one line each.</summary>
+/// <summary><c>lost bench ...</c>: the parent of the in-process speed measurements, one subcommand each.</summary>
 internal static class BenchCommand
 {
     internal static Command Create()
     {
-        var command = new Command("bench", "Measure the engine on synthetic inputs.");
-        command.Subcommands.Add(BenchPipelineCommand.Create());
-        return command;
+        var bench = new Command("bench", "Measure the engine's speed on this machine.");
+        foreach (var subcommand in Subcommands())
+        {
+            bench.Subcommands.Add(subcommand);
+        }
+        return bench;
+    }
+
+    private static IEnumerable<Command> Subcommands()
+    {
+        yield return BenchKernelCommand.Create();
+        yield return BenchPipelineCommand.Create();
     }
 }

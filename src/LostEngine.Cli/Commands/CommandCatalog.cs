@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return LocalizeCommand.Create();
+        yield return KeysCommand.Create();
         yield return FeaturesCommand.Create();
         yield return EvaluateCommand.Create();
         yield return MergeCommand.Create();

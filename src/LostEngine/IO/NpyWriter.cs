@@ -1,20 +1,16 @@
 using System.Buffers.Binary;
-using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace LostEngine.IO;
 
-/// <summary>
-/// Writes float32 arrays as NumPy <c>.npy</c> version 1.0: the magic <c>\x93NUMPY</c>, version 1.0, a little-endian
-/// header length, then an ASCII dict (<c>descr</c> '&lt;f4', <c>fortran_order</c> False, <c>shape</c>) padded with
-/// spaces and a final newline so the data starts on a multiple of 64 bytes, then the values little-endian, C order.
-/// </summary>
+/// <summary>Writes float32 arrays as NumPy .npy files (little-endian '&lt;f4', C order) that numpy.load reads.</summary>
 public static class NpyWriter
 {
-    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0];
+    // numpy aligns the data to 64 bytes so memory-mapped arrays are aligned for any SIMD width.
+    private const int Alignment = 64;
 
-    /// <summary>Writes <paramref name="values"/> with <paramref name="shape"/> to the file at <paramref name="path"/>.</summary>
-    /// <exception cref="LostInputException">The shape does not match the number of values.</exception>
+    /// <summary>Writes <paramref name="values"/> with <paramref name="shape"/> to a new file at <paramref name="path"/>.</summary>
     public static void WriteFloat32(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
@@ -22,68 +18,60 @@ public static class NpyWriter
     }
 
     /// <summary>Writes <paramref name="values"/> with <paramref name="shape"/> to <paramref name="stream"/>.</summary>
-    /// <exception cref="LostInputException">The shape does not match the number of values.</exception>
+    /// <exception cref="LostInputException">A shape entry is negative or the shape's product is not the number of values.</exception>
     public static void WriteFloat32(Stream stream, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         long count = 1;
-        foreach (int d in shape)
+        foreach (int size in shape)
         {
-            if (d < 0)
+            if (size < 0)
             {
-                throw new LostInputException("shape", $"dimension {d} is negative.");
+                throw new LostInputException(nameof(shape), $"has a negative entry {size}.");
             }
-            count *= d;
+            count *= size;
         }
         if (count != values.Length)
         {
-            throw new LostInputException("shape", $"describes {count} values, but {values.Length} were given.");
+            throw new LostInputException(nameof(shape), $"has {count} elements, but {values.Length} values were given.");
         }
-        var header = Encoding.ASCII.GetBytes(Header(shape));
-        int unpadded = Magic.Length + sizeof(ushort) + header.Length + 1;
-        int padding = (64 - unpadded % 64) % 64;
-        int headerLength = header.Length + padding + 1;
-        Span<byte> prefix = stackalloc byte[Magic.Length + sizeof(ushort)];
-        Magic.CopyTo(prefix);
-        BinaryPrimitives.WriteUInt16LittleEndian(prefix[Magic.Length..], (ushort)headerLength);
-        stream.Write(prefix);
-        stream.Write(header);
-        for (int i = 0; i < padding; i++)
-        {
-            stream.WriteByte((byte)' ');
-        }
-        stream.WriteByte((byte)'\n');
-        WriteLittleEndian(stream, values);
-    }
+        string shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape.ToArray())})";
+        string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shapeText}, }}";
+        // Version 1.0 stores the header length in 2 bytes; longer headers (thousands of axes) need 2.0.
+        int preamble = dict.Length + 1 + 10 <= ushort.MaxValue ? 10 : 12;
+        int padded = (preamble + dict.Length + 1 + Alignment - 1) / Alignment * Alignment;
+        string header = dict.PadRight(padded - preamble - 1) + "\n";
 
-    private static string Header(ReadOnlySpan<int> shape)
-    {
-        var dims = new StringBuilder();
-        foreach (int d in shape)
+        Span<byte> start = stackalloc byte[12];
+        start[0] = 0x93;
+        "NUMPY"u8.CopyTo(start[1..]);
+        start[6] = preamble == 10 ? (byte)1 : (byte)2;
+        start[7] = 0;
+        if (preamble == 10)
         {
-            dims.Append(d.ToString(CultureInfo.InvariantCulture)).Append(", ");
+            BinaryPrimitives.WriteUInt16LittleEndian(start[8..], (ushort)header.Length);
         }
-        // Python's repr of a tuple: "(5,)" for one dimension, "(5, 3)" for more, "()" for none.
-        string tuple = shape.Length switch
+        else
         {
-            0 => "()",
-            1 => $"({shape[0].ToString(CultureInfo.InvariantCulture)},)",
-            _ => $"({dims.ToString(0, dims.Length - 2)})",
-        };
-        return $"{{'descr': '<f4', 'fortran_order': False, 'shape': {tuple}, }}";
+            BinaryPrimitives.WriteUInt32LittleEndian(start[8..], (uint)header.Length);
+        }
+        stream.Write(start[..preamble]);
+        stream.Write(Encoding.Latin1.GetBytes(header));
+        WriteLittleEndian(stream, values);
     }
 
     private static void WriteLittleEndian(Stream stream, ReadOnlySpan<float> values)
     {
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+            stream.Write(MemoryMarshal.AsBytes(values));
             return;
         }
-        Span<byte> buffer = stackalloc byte[4];
-        foreach (float v in values)
+        Span<byte> element = stackalloc byte[sizeof(float)];
+        foreach (float value in values)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(buffer, v);
-            stream.Write(buffer);
+            BinaryPrimitives.WriteSingleLittleEndian(element, value);
+            stream.Write(element);
         }
     }
 }

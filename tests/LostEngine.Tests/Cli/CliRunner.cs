@@ -1,16 +1,47 @@
-using System.CommandLine;
+using System.Text.Json;
 using LostEngine.Cli;
 
 namespace LostEngine.Tests.Cli;
 
-/// <summary>Runs <c>lost</c> in process and captures its exit code, standard output and standard error.</summary>
-internal static class CliRunner
+/// <summary>What one in-process run of <c>lost</c> returned and printed.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    /// <summary>Stdout parsed as the single JSON object a command prints.</summary>
+    public JsonElement Json
+    {
+        get
+        {
+            var lines = Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(lines.Length == 1, $"expected one line of JSON on stdout, got {lines.Length}: {Output}");
+            using var document = JsonDocument.Parse(lines[0]);
+            return document.RootElement.Clone();
+        }
+    }
+
+    /// <summary>Asserts exit 2, nothing on stdout and exactly one line on stderr starting with "lost: ", and returns that line.</summary>
+    public string AssertBadInput()
+    {
+        Assert.True(ExitCode == ExitCodes.BadInput, $"expected exit {ExitCodes.BadInput}, got {ExitCode}; stderr: {Error}");
+        Assert.Equal("", Output);
+        var lines = Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got {lines.Length}: {Error}");
+        Assert.StartsWith("lost: ", lines[0]);
+        Assert.DoesNotContain("   at ", Error);
+        return lines[0];
+    }
+}
+
+/// <summary>Runs the tool in process with stdout and stderr captured.</summary>
+public static class CliRunner
+{
+    public static CliRun Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exitCode = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
+        int code = Program.Run(args, output, error);
+        return new CliRun(code, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
     }
+
+    public static int[] Ints(this JsonElement json, string property) =>
+        json.GetProperty(property).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 }
