@@ -28,8 +28,9 @@ internal static class BenchPipelineCommand
         {
             model, ep, threads, size, runs, format, json,
         };
-        command.SetAction(parseResult => ModelCommandOptions.Guard(parseResult, stdout =>
+        command.SetAction(parseResult => CommandErrors.Run(parseResult, _ =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
             var (height, width) = ParseSize(parseResult.GetValue(size));
             int count = parseResult.GetValue(runs);
             if (count < 1)

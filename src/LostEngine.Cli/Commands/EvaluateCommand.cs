@@ -20,7 +20,7 @@ internal static class EvaluateCommand
         dataset.AddTo(command);
         command.Options.Add(predictions);
         outputs.AddTo(command);
-        command.SetAction(parse => CommandFailure.Run(parse, () =>
+        command.SetAction(parse => CommandErrors.Run(parse, _ =>
         {
             GroundTruthSet truth = dataset.Read(parse);
             IPredictionSource source = parse.GetValue(predictions) is { Length: > 0 } path

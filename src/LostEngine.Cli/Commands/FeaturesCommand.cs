@@ -21,8 +21,9 @@ internal static class FeaturesCommand
         {
             image, model, features, ep, threads, output,
         };
-        command.SetAction(parseResult => ModelCommandOptions.Guard(parseResult, stdout =>
+        command.SetAction(parseResult => CommandErrors.Run(parseResult, _ =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
             var kind = FeatureKinds.Parse(parseResult.GetValue(features), "--features");
             var modelOptions = ModelCommandOptions.ToModelOptions(parseResult.GetValue(ep)!, parseResult.GetValue(threads));
             using var dino = DinoModel.Load(parseResult.GetValue(model)!, modelOptions);

@@ -31,8 +31,9 @@ internal static class LocalizeCommand
         {
             images, model, ep, features, threads, k, method, head, compat, output,
         };
-        command.SetAction(parseResult => ModelCommandOptions.Guard(parseResult, stdout =>
+        command.SetAction(parseResult => CommandErrors.Run(parseResult, _ =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
             var options = new LocalizerOptions
             {
                 ModelPath = parseResult.GetValue(model)!,

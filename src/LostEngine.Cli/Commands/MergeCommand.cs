@@ -26,7 +26,7 @@ internal static class MergeCommand
         command.Options.Add(output);
         dataset.AddTo(command);
         outputs.AddTo(command);
-        command.SetAction(parse => CommandFailure.Run(parse, () =>
+        command.SetAction(parse => CommandErrors.Run(parse, _ =>
         {
             string outputPath = parse.GetValue(output) is { Length: > 0 } o
                 ? o

@@ -30,27 +30,6 @@ internal static class ModelCommandOptions
         DefaultValueFactory = _ => 0,
     };
 
-    /// <summary>Runs a command body, turning bad input into exit code 2 with its message on standard error.</summary>
-    public static int Guard(ParseResult parseResult, Func<TextWriter, int> body)
-    {
-        var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
-        try
-        {
-            return body(output);
-        }
-        catch (LostInputException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failure;
-        }
-    }
-
     /// <summary>Model options from the shared command-line options.</summary>
     public static ModelOptions ToModelOptions(string ep, int threads) => new()
     {

@@ -83,7 +83,7 @@ public class EvaluateCommandTests
         string predictions = folder.Write("preds.json", "{}");
         (int code, _, string error) = Run(["evaluate", .. options, "--predictions", predictions]);
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.StartsWith("error: --", error);
+        Assert.StartsWith("lost: --", error);
     }
 
     [Fact]
