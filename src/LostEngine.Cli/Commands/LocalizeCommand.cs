@@ -1,20 +1,18 @@
 using System.CommandLine;
-using System.Text.Json;
+using LostEngine.Cli.Runs;
 using LostEngine.Model;
 using LostEngine.Pipeline;
+using LostEngine.Runs;
 
 namespace LostEngine.Cli.Commands;
 
 /// <summary>
 /// <c>lost localize IMAGES_OR_FOLDERS... --model M</c>: one JSON line per image, and optionally the reference's
-/// prediction file (image file name → [x1, y1, x2, y2], images without an object left out).
+/// prediction file (image file name → [x1, y1, x2, y2], images without an object left out). Long runs can be
+/// resumed, split into shards, logged and drawn.
 /// </summary>
 internal static class LocalizeCommand
 {
-    // File names and error messages are printed as written (quotes, non-ASCII) rather than \u-escaped.
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions ReadableWriter = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     internal static Command Create()
     {
         var images = new Argument<string[]>("images") { Description = "Image files or folders (walked for jpg, jpeg, png, webp, bmp, gif).", Arity = ArgumentArity.OneOrMore };
@@ -27,10 +25,12 @@ internal static class LocalizeCommand
         var head = new Option<int>("--dinoseg-head") { Description = "Attention head DINO-seg reads (the reference's 4).", DefaultValueFactory = _ => DinoSeg.DefaultHead };
         var compat = new Option<bool>("--dinoseg-reference-compat") { Description = "Reproduce the reference DINO-seg loop that never considers its last component." };
         var output = new Option<string?>("--output") { Description = "Write predictions as JSON: image file name → [x1, y1, x2, y2]." };
+        var run = new RunOptions();
         var command = new Command("localize", "Find the main object of each image; one JSON line per image.")
         {
             images, model, ep, features, threads, k, method, head, compat, output,
         };
+        run.AddTo(command);
         command.SetAction(parseResult => CommandErrors.Run(parseResult, _ =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
@@ -48,84 +48,15 @@ internal static class LocalizeCommand
             var files = ImageFileWalker.Expand(parseResult.GetValue(images)!).ToList();
             if (files.Count == 0 || files.All(f => f.Missing))
             {
-                parseResult.InvocationConfiguration.Error.WriteLine("error: no image found in the given paths.");
-                return ExitCodes.BadInput;
+                throw new LostInputException("images", "no image found in the given paths.");
             }
-            using var localizer = new LostLocalizer(options);
-            var predictions = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-            foreach (var (path, missing) in files)
+            foreach (var (path, _) in files.Where(f => f.Missing))
             {
-                stdout.WriteLine(missing ? ErrorLine(path, "the file does not exist.") : Localize(localizer, path, predictions));
+                stdout.WriteLine(LocalizationJson.ErrorLine(path, "the file does not exist."));
             }
-            if (parseResult.GetValue(output) is { } predictionsPath)
-            {
-                File.WriteAllText(predictionsPath, JsonSerializer.Serialize(predictions, Readable));
-            }
-            return ExitCodes.Success;
+            var found = files.Where(f => !f.Missing).Select(f => new RunImage(f.Path, Path.GetFileName(f.Path))).ToList();
+            return ModelRun.Execute(parseResult, run, options, found, parseResult.GetValue(output), stdout).ExitCode;
         }));
         return command;
     }
-
-    private static string Localize(LostLocalizer localizer, string path, IDictionary<string, int[]> predictions)
-    {
-        LocalizationResult result;
-        try
-        {
-            result = localizer.LocalizeFile(path);
-        }
-        catch (LostInputException e)
-        {
-            return ErrorLine(path, e.Message);
-        }
-        if (result.HasObject)
-        {
-            predictions[Path.GetFileName(path)] = [result.Box.X1, result.Box.Y1, result.Box.X2, result.Box.Y2];
-        }
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ReadableWriter))
-        {
-            json.WriteStartObject();
-            json.WriteString("image", path);
-            json.WriteNumber("width", result.ImageWidth);
-            json.WriteNumber("height", result.ImageHeight);
-            json.WriteStartArray("grid");
-            json.WriteNumberValue(result.GridRows);
-            json.WriteNumberValue(result.GridCols);
-            json.WriteEndArray();
-            json.WriteBoolean("object", result.HasObject);
-            if (result.HasObject)
-            {
-                json.WriteStartArray("box");
-                json.WriteNumberValue(result.Box.X1);
-                json.WriteNumberValue(result.Box.Y1);
-                json.WriteNumberValue(result.Box.X2);
-                json.WriteNumberValue(result.Box.Y2);
-                json.WriteEndArray();
-            }
-            else
-            {
-                json.WriteNull("box");
-                json.WriteString("reason", result.ReasonText);
-            }
-            if (result.Seed is { } seed)
-            {
-                json.WriteNumber("seed", seed);
-            }
-            else
-            {
-                json.WriteNull("seed");
-            }
-            json.WriteStartObject("timings_ms");
-            json.WriteNumber("decode", Math.Round(result.Timings.DecodeMs, 3));
-            json.WriteNumber("preprocess", Math.Round(result.Timings.PreprocessMs, 3));
-            json.WriteNumber("model", Math.Round(result.Timings.ModelMs, 3));
-            json.WriteNumber("kernel", Math.Round(result.Timings.KernelMs, 3));
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static string ErrorLine(string path, string reason)
-        => JsonSerializer.Serialize(new Dictionary<string, string> { ["image"] = path, ["error"] = reason }, Readable);
 }

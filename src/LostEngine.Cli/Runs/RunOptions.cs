@@ -1,0 +1,79 @@
+using System.CommandLine;
+using LostEngine.Cli.Progress;
+using LostEngine.Datasets;
+using LostEngine.Runs;
+using LostEngine.Visualization;
+
+namespace LostEngine.Cli.Runs;
+
+/// <summary>The options of every command that runs the model over many images: resume, shards, logs, pictures, progress.</summary>
+internal sealed class RunOptions
+{
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Description = "Continue an interrupted run with the same --output: images in its journal are skipped, none counted twice.",
+    };
+
+    public Option<string?> Shard { get; } = new("--shard")
+    {
+        Description = "Run only part I of N (0-based, written I/N) of the image list; the split is the same on every machine.",
+    };
+
+    public Option<string?> Log { get; } = new("--log")
+    {
+        Description = "Append one JSON line per image to this file as each image finishes.",
+    };
+
+    public Option<string?> Visualize { get; } = new("--visualize")
+    {
+        Description = "Draw pictures of each result: pred, fms, seed_expansion (comma-separated for several).",
+    };
+
+    public Option<string?> VisDir { get; } = new("--vis-dir")
+    {
+        Description = "Folder for the --visualize pictures.",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet")
+    {
+        Description = "No progress display.",
+    };
+
+    public Option<int> Prefetch { get; } = new("--prefetch")
+    {
+        Description = "Images decoded ahead of the model.",
+        DefaultValueFactory = _ => DatasetRunner.DefaultPrefetch,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Resume);
+        command.Options.Add(Shard);
+        command.Options.Add(Log);
+        command.Options.Add(Visualize);
+        command.Options.Add(VisDir);
+        command.Options.Add(Quiet);
+        command.Options.Add(Prefetch);
+    }
+
+    public ShardSpec ShardOf(ParseResult parse) =>
+        parse.GetValue(Shard) is { Length: > 0 } text ? ShardSpec.Parse(text) : ShardSpec.Whole;
+
+    public ProgressMode ProgressOf(ParseResult parse) => parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Auto;
+
+    /// <summary>The pictures asked for and their folder, or null when none were.</summary>
+    public (VisualizationKind Kind, string Folder)? VisualizationOf(ParseResult parse)
+    {
+        string? kinds = parse.GetValue(Visualize);
+        string? folder = parse.GetValue(VisDir);
+        if (kinds is null)
+        {
+            return folder is null ? null : throw new LostInputException("--vis-dir", "needs --visualize to say which pictures to draw.");
+        }
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new LostInputException("--visualize", "needs --vis-dir, the folder to write the pictures to.");
+        }
+        return (VisualizationKindNames.Parse(kinds, "--visualize"), folder);
+    }
+}
