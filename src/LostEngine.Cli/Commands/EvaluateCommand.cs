@@ -1,11 +1,16 @@
 using System.CommandLine;
 using LostEngine.Cli.Evaluation;
+using LostEngine.Cli.Runs;
 using LostEngine.Datasets;
 using LostEngine.Evaluation;
+using LostEngine.Runs;
 
 namespace LostEngine.Cli.Commands;
 
-/// <summary><c>lost evaluate</c>: the CorLoc of a prediction file on a VOC or COCO ground truth.</summary>
+/// <summary>
+/// <c>lost evaluate</c>: the CorLoc of predictions on a VOC or COCO ground truth, the predictions read from a file
+/// (<c>--predictions</c>) or made by running the model over the dataset's images (<c>--model</c>).
+/// </summary>
 internal static class EvaluateCommand
 {
     internal static Command Create()
@@ -16,17 +21,49 @@ internal static class EvaluateCommand
         {
             Description = "The predictions: a JSON object from image file name, stem or COCO id to [x1, y1, x2, y2] (null: no object).",
         };
+        var localizer = new LocalizerOptionSet(modelRequired: false);
+        var output = new Option<string?>("--output")
+        {
+            Description = "With --model: write the predictions here (image file name → box); --resume continues from it.",
+        };
+        var run = new RunOptions();
         var command = new Command("evaluate", "Compute the CorLoc of predictions against VOC or COCO ground truth, as the LOST reference does.");
         dataset.AddTo(command);
         command.Options.Add(predictions);
+        localizer.AddTo(command);
+        command.Options.Add(output);
+        run.AddTo(command);
         outputs.AddTo(command);
         command.SetAction(parse => CommandErrors.Run(parse, _ =>
         {
+            string? predictionsPath = parse.GetValue(predictions) is { Length: > 0 } p ? p : null;
+            if (predictionsPath is not null == localizer.IsGiven(parse))
+            {
+                throw new LostInputException("--predictions", "give either --predictions (score a file) or --model (run the model), not both and not neither.");
+            }
             GroundTruthSet truth = dataset.Read(parse);
-            IPredictionSource source = parse.GetValue(predictions) is { Length: > 0 } path
-                ? PredictionMapReader.Read(path)
-                : throw new LostInputException("--predictions", "is required: the file of predictions to evaluate");
-            EvaluationRun.Run(parse, outputs, truth, source);
+            if (predictionsPath is not null)
+            {
+                EvaluationRun.Run(parse, outputs, truth, PredictionMapReader.Read(predictionsPath));
+                return ExitCodes.Success;
+            }
+            var images = truth.Images
+                .Where(image => image.Status == GroundTruthStatus.Evaluated)
+                .Select(image => new RunImage(image.ImagePath, image.FileName))
+                .ToList();
+            var outcome = ModelRun.Execute(parse, run, localizer.Read(parse), images, parse.GetValue(output), lines: null);
+            if (outcome.Summary.Cancelled)
+            {
+                return outcome.ExitCode;
+            }
+            if (run.ShardOf(parse).Count > 1)
+            {
+                // One part's CorLoc would count every other part's images as misses.
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"Shard {run.ShardOf(parse)} done; join the parts with 'lost merge PARTS... --output ALL.json' and the same dataset options to evaluate.");
+                return ExitCodes.Success;
+            }
+            EvaluationRun.Run(parse, outputs, truth, outcome.Predictions);
             return ExitCodes.Success;
         }));
         return command;

@@ -42,7 +42,7 @@ internal static class MergeCommand
             if (merged.HasConflicts)
             {
                 parse.InvocationConfiguration.Error.WriteLine(
-                    "error: parts disagree on some images (ConflictingPrediction above); nothing written");
+                    "lost: parts disagree on some images (ConflictingPrediction above); nothing written");
                 return ExitCodes.BadInput;
             }
             PredictionMapWriter.Write(outputPath, merged.Map);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using LostEngine.Cli.Commands;
+using LostEngine.Model;
+using LostEngine.Pipeline;
+
+namespace LostEngine.Cli.Runs;
+
+/// <summary>The options that build a <see cref="LostLocalizer"/>, shared by <c>localize</c> and <c>evaluate --model</c>.</summary>
+internal sealed class LocalizerOptionSet
+{
+    public LocalizerOptionSet(bool modelRequired)
+    {
+        Model = ModelCommandOptions.Model();
+        Model.Required = modelRequired;
+    }
+
+    public Option<string> Model { get; }
+
+    public Option<string> ExecutionProvider { get; } = ModelCommandOptions.ExecutionProvider();
+
+    public Option<string> Features { get; } = ModelCommandOptions.Features();
+
+    public Option<int> Threads { get; } = ModelCommandOptions.Threads();
+
+    public Option<int> K { get; } = new("--k") { Description = "LOST's number of potentials (k_patches).", DefaultValueFactory = _ => 100 };
+
+    public Option<string> Method { get; } = new("--method") { Description = "lost, or the dinoseg baseline.", DefaultValueFactory = _ => "lost" };
+
+    public Option<int> DinoSegHead { get; } = new("--dinoseg-head") { Description = "Attention head DINO-seg reads (the reference's 4).", DefaultValueFactory = _ => DinoSeg.DefaultHead };
+
+    public Option<bool> DinoSegCompat { get; } = new("--dinoseg-reference-compat") { Description = "Reproduce the reference DINO-seg loop that never considers its last component." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Model, ExecutionProvider, Features, Threads, K, Method, DinoSegHead, DinoSegCompat })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Whether a model was named (for commands where it is optional).</summary>
+    public bool IsGiven(ParseResult parse) => parse.GetValue(Model) is { Length: > 0 };
+
+    public LocalizerOptions Read(ParseResult parse) => new()
+    {
+        ModelPath = parse.GetValue(Model) ?? throw new LostInputException("--model", "is required."),
+        ExecutionProvider = ExecutionProviderNames.Parse(parse.GetValue(ExecutionProvider), "--ep"),
+        Features = FeatureKinds.Parse(parse.GetValue(Features), "--features"),
+        IntraOpThreads = parse.GetValue(Threads),
+        KPatches = parse.GetValue(K),
+        Method = LocalizationMethods.Parse(parse.GetValue(Method), "--method"),
+        DinoSegHead = parse.GetValue(DinoSegHead),
+        DinoSegReferenceCompatible = parse.GetValue(DinoSegCompat),
+    };
+}
