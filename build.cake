@@ -37,7 +37,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetPack("./src/LostEngine/LostEngine.csproj", new DotNetPackSettings
+    DotNetPack(solution, new DotNetPackSettings
     {
         Configuration = configuration,
         NoBuild = true,
