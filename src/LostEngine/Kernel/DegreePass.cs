@@ -1,12 +1,49 @@
 namespace LostEngine.Kernel;
 
-/// <summary>Spec step 2: the degree of every patch, without materialising the N×N similarity matrix.</summary>
+/// <summary>
+/// Spec step 2: the degree of every patch, without materialising the N×N similarity matrix. Packs the keys
+/// into the counter's panels once, then counts on the calling thread alone or with the workspace's workers.
+/// </summary>
 internal static class DegreePass
 {
     public static void Run(ReadOnlySpan<float> keys, int n, int dim, LostWorkspace workspace)
     {
+        var kind = workspace.CounterKind;
+        int panelWidth = DegreeCounterSelector.PanelWidth(kind);
+        var panels = workspace.PanelBuffer(n, dim, panelWidth);
+        if (panelWidth > 0)
+        {
+            KeyPanels.Pack(keys, n, dim, panelWidth, panels);
+        }
         var degrees = workspace.DegreeBuffer(n);
         degrees.Clear();
-        ScalarDegreeCounter.CountRows(keys, n, dim, 0, n, degrees);
+        if (workspace.Workers is { } workers)
+        {
+            workers.Count(kind, keys, n, dim, panels, degrees);
+        }
+        else
+        {
+            CountRows(kind, keys, n, dim, 0, n, degrees, panels);
+        }
+    }
+
+    /// <summary>One share of the pass: the pairs of rows [rowStart, rowEnd), added to <paramref name="degrees"/>.</summary>
+    public static void CountRows(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, int rowStart, int rowEnd,
+        Span<int> degrees, ReadOnlySpan<float> panels)
+    {
+        switch (kind)
+        {
+            case DegreeCounterKind.Vector512:
+                Vector512DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
+                break;
+            case DegreeCounterKind.Vector256:
+                Vector256DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
+                break;
+            case DegreeCounterKind.Scalar:
+                ScalarDegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown degree counter {kind}.");
+        }
     }
 }

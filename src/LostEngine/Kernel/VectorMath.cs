@@ -64,6 +64,26 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise.</summary>
+    public static void AddInto(Span<int> destination, ReadOnlySpan<int> source)
+    {
+        int n = destination.Length;
+        ref int pd = ref MemoryMarshal.GetReference(destination);
+        ref int ps = ref MemoryMarshal.GetReference(source);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<int>.Count; i += Vector256<int>.Count)
+            {
+                (Vector256.LoadUnsafe(ref pd, (nuint)i) + Vector256.LoadUnsafe(ref ps, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref pd, i) += Unsafe.Add(ref ps, i);
+        }
+    }
+
     /// <summary>Index of the first NaN or infinite value, or -1 when every value is finite.</summary>
     public static int IndexOfNonFinite(ReadOnlySpan<float> values)
     {

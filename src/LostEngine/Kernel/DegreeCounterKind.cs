@@ -1,0 +1,35 @@
+namespace LostEngine.Kernel;
+
+/// <summary>Which degree counter a workspace runs, decided once from its options and the CPU.</summary>
+internal enum DegreeCounterKind
+{
+    Scalar,
+    Vector256,
+    Vector512,
+}
+
+internal static class DegreeCounterSelector
+{
+    /// <summary>The counter for a resolved width and backend; a backend this build lacks is the caller's error.</summary>
+    public static DegreeCounterKind Select(KernelWidth width, SimilarityBackend backend) => backend switch
+    {
+        SimilarityBackend.Managed => width switch
+        {
+            KernelWidth.Scalar => DegreeCounterKind.Scalar,
+            KernelWidth.Vector256 => DegreeCounterKind.Vector256,
+            KernelWidth.Vector512 => DegreeCounterKind.Vector512,
+            _ => throw new InvalidOperationException($"Width {width} should have been resolved before choosing a counter."),
+        },
+        SimilarityBackend.Cblas => throw new LostInputException("backend", "the cblas backend is not available in this build."),
+        _ => throw new LostInputException("backend", $"{backend} is not a similarity backend."),
+    };
+
+    /// <summary>Width of the key panels the counter reads; 0 when it reads the row-major keys only.</summary>
+    public static int PanelWidth(DegreeCounterKind kind) => kind switch
+    {
+        DegreeCounterKind.Scalar => 0,
+        DegreeCounterKind.Vector256 => Vector256DegreeCounter.PanelWidth,
+        DegreeCounterKind.Vector512 => Vector512DegreeCounter.PanelWidth,
+        _ => throw new InvalidOperationException($"Unknown degree counter {kind}."),
+    };
+}
