@@ -11,7 +11,7 @@ namespace LostEngine.Kernel;
 /// </summary>
 internal sealed unsafe class DegreeWorkers : IDisposable
 {
-    /// <summary>Rows per turn: a multiple of every counter's tile height (6 and 8), and small enough to balance.</summary>
+    /// <summary>Rows per turn: a multiple of every counter's tile height (6 and 8) and block, and small enough to balance.</summary>
     public const int RowsPerTurn = 48;
 
     private readonly Thread[] _threads;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LostEngine.Kernel;
 
@@ -84,10 +85,14 @@ internal static unsafe class Vector512DegreeCounter
         var c70 = Vector512<float>.Zero;
         var c71 = Vector512<float>.Zero;
         float* b = panel;
+        // The next panel is fetched into L2 while this one runs from L1, so no tile starts on an L3 stream.
+        nint nextPanel = (nint)PanelWidth * dim;
         // Unrolled by four: the loop's own instructions would otherwise take issue slots from the FMAs.
         int t = 0;
         for (; t <= dim - 4; t += 4, b += 4 * PanelWidth)
         {
+            Sse.Prefetch1(b + nextPanel);
+            Sse.Prefetch1(b + nextPanel + 2 * PanelWidth);
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             Vector512<float> a;
