@@ -17,7 +17,8 @@ internal static class DegreePass
         }
         var degrees = workspace.DegreeBuffer(n);
         degrees.Clear();
-        if (workspace.Workers is { } workers)
+        // A grid of one turn or less would only wake the workers to find nothing left to take.
+        if (workspace.Workers is { } workers && n > DegreeWorkers.RowsPerTurn)
         {
             workers.Count(kind, keys, n, dim, panels, degrees);
         }
