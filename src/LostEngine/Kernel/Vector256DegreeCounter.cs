@@ -45,21 +45,45 @@ internal static unsafe class Vector256DegreeCounter
                 // and a tile whose rows all lie at or past the panel's last column is skipped.
                 for (int j0 = (block + 1) / PanelWidth * PanelWidth; j0 < n; j0 += PanelWidth)
                 {
-                    float* panel = packed + (nint)j0 * dim;
-                    int tilesEnd = Math.Min(blockEnd, j0 + PanelWidth - 1);
-                    for (int i0 = block; i0 < tilesEnd; i0 += TileRows)
-                    {
-                        Tile(k, panel, n, dim, i0, Math.Min(TileRows, blockEnd - i0), j0, counts);
-                    }
+                    PanelTiles(k, packed + (nint)j0 * dim, n, dim, block, Math.Min(blockEnd, j0 + PanelWidth - 1), blockEnd, j0, counts);
                 }
             }
         }
     }
 
-    /// <summary>Counts the positive similarities of rows [i0, i0 + rows) with the panel's patches j0 + lane, j &gt; i.</summary>
+    /// <summary>
+    /// Counts the positive similarities of the tiles starting at rows [<paramref name="firstRow"/>,
+    /// <paramref name="tilesEnd"/>) with the panel's patches j0 + lane, j &gt; i. One call per panel, not per tile,
+    /// so the call's prologue and the lane indices are paid once for all the tiles the panel serves.
+    /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile(float* keys, float* panel, int n, int dim, int i0, int rows, int j0, int* degrees)
+    private static void PanelTiles(float* keys, float* panel, int n, int dim, int firstRow, int tilesEnd, int blockEnd, int j0, int* degrees)
+    {
+        var lane0 = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) + Vector256.Create(j0);
+        var lane1 = lane0 + Vector256.Create(8);
+        var col0 = Vector256<int>.Zero;
+        var col1 = Vector256<int>.Zero;
+        for (int i0 = firstRow; i0 < tilesEnd; i0 += TileRows)
+        {
+            int rows = Math.Min(TileRows, blockEnd - i0);
+            Tile(keys, panel, dim, i0, rows, lane0, lane1, ref col0, ref col1, degrees);
+        }
+        if (j0 + PanelWidth <= n)
+        {
+            (Vector256.Load(degrees + j0) + col0).Store(degrees + j0);
+            (Vector256.Load(degrees + j0 + 8) + col1).Store(degrees + j0 + 8);
+        }
+        else
+        {
+            AddColumnTail(col0, col1, degrees + j0, n - j0);
+        }
+    }
+
+    /// <summary>One tile: rows [i0, i0 + rows) against the panel, signs into the row degrees and the column sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile(float* keys, float* panel, int dim, int i0, int rows, Vector256<int> lane0, Vector256<int> lane1,
+        ref Vector256<int> col0, ref Vector256<int> col1, int* degrees)
     {
         // Rows past the block repeat a valid row, so the loop needs no branch; their counts are never read.
         float* a0 = keys + (nint)i0 * dim;
@@ -84,7 +108,8 @@ internal static unsafe class Vector256DegreeCounter
         // The next panel is fetched into L2 while this one runs from L1, so no tile starts on an L3 stream.
         nint nextPanel = (nint)PanelWidth * dim;
         // Unrolled by four: the loop's own instructions would otherwise take issue slots from the FMAs.
-        int t = 0;
+        // A native-width index folds the row offsets into the broadcasts' addresses, with no sign extension.
+        nint t = 0;
         for (; t <= dim - 4; t += 4, b += 4 * PanelWidth)
         {
             Sse.Prefetch1(b + nextPanel);
@@ -196,10 +221,6 @@ internal static unsafe class Vector256DegreeCounter
             c51 = Vector256.FusedMultiplyAdd(a, b1, c51);
         }
 
-        var lane0 = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) + Vector256.Create(j0);
-        var lane1 = lane0 + Vector256.Create(8);
-        var col0 = Vector256<int>.Zero;
-        var col1 = Vector256<int>.Zero;
         CountRow(c00, c01, i0, lane0, lane1, ref col0, ref col1, degrees);
         if (rows > 1)
         {
@@ -220,15 +241,6 @@ internal static unsafe class Vector256DegreeCounter
         if (rows > 5)
         {
             CountRow(c50, c51, i0 + 5, lane0, lane1, ref col0, ref col1, degrees);
-        }
-        if (j0 + PanelWidth <= n)
-        {
-            (Vector256.Load(degrees + j0) + col0).Store(degrees + j0);
-            (Vector256.Load(degrees + j0 + 8) + col1).Store(degrees + j0 + 8);
-        }
-        else
-        {
-            AddColumnTail(col0, col1, degrees + j0, n - j0);
         }
     }
 
