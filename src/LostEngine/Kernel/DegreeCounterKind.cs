@@ -1,6 +1,9 @@
 namespace LostEngine.Kernel;
 
-/// <summary>Which degree counter a workspace runs, decided once from its options and the CPU.</summary>
+/// <summary>
+/// Which degree counter a workspace runs, decided once from its options and the CPU. A counter joins with a
+/// value here, its cases in <see cref="DegreeCounterSelector"/> and one case in <see cref="DegreePass.CountRows"/>.
+/// </summary>
 internal enum DegreeCounterKind
 {
     Scalar,
@@ -22,6 +25,13 @@ internal static class DegreeCounterSelector
         },
         SimilarityBackend.Cblas => throw new LostInputException("backend", "the cblas backend is not available in this build."),
         _ => throw new LostInputException("backend", $"{backend} is not a similarity backend."),
+    };
+
+    /// <summary>Floats of private scratch each thread of the pass needs (none of the managed counters needs any).</summary>
+    public static int ScratchLength(DegreeCounterKind kind, int maxDim) => kind switch
+    {
+        DegreeCounterKind.Scalar or DegreeCounterKind.Vector256 or DegreeCounterKind.Vector512 => 0,
+        _ => throw new InvalidOperationException($"Unknown degree counter {kind} (key width {maxDim})."),
     };
 
     /// <summary>Width of the key panels the counter reads; 0 when it reads the row-major keys only.</summary>

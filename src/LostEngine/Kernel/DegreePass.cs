@@ -20,17 +20,20 @@ internal static class DegreePass
         // A grid of one turn or less would only wake the workers to find nothing left to take.
         if (workspace.Workers is { } workers && n > DegreeWorkers.RowsPerTurn)
         {
-            workers.Count(kind, keys, n, dim, panels, degrees);
+            workers.Count(kind, keys, n, dim, panels, degrees, workspace.ScratchBuffer);
         }
         else
         {
-            CountRows(kind, keys, n, dim, 0, n, degrees, panels);
+            CountRows(kind, keys, n, dim, 0, n, degrees, panels, workspace.ScratchBuffer);
         }
     }
 
-    /// <summary>One share of the pass: the pairs of rows [rowStart, rowEnd), added to <paramref name="degrees"/>.</summary>
+    /// <summary>
+    /// One share of the pass: the pairs of rows [rowStart, rowEnd), added to <paramref name="degrees"/>.
+    /// <paramref name="scratch"/> is the calling thread's own, <see cref="DegreeCounterSelector.ScratchLength"/> long.
+    /// </summary>
     public static void CountRows(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, int rowStart, int rowEnd,
-        Span<int> degrees, ReadOnlySpan<float> panels)
+        Span<int> degrees, ReadOnlySpan<float> panels, Span<float> scratch)
     {
         switch (kind)
         {

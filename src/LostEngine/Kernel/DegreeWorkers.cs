@@ -18,6 +18,7 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     private readonly ManualResetEventSlim[] _start;
     private readonly ManualResetEventSlim _finished = new(false);
     private readonly int[][] _workerDegrees;
+    private readonly float[][] _workerScratch;
     private int _pending;
     private int _nextTurn;
     private volatile bool _stopping;
@@ -32,16 +33,18 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     private int _dim;
     private int _turns;
 
-    public DegreeWorkers(int threads, int maxPatches)
+    public DegreeWorkers(int threads, int maxPatches, int scratchLength)
     {
         int workers = threads - 1;
         _threads = new Thread[workers];
         _start = new ManualResetEventSlim[workers];
         _workerDegrees = new int[workers][];
+        _workerScratch = new float[workers][];
         for (int w = 0; w < workers; w++)
         {
             _start[w] = new ManualResetEventSlim(false);
             _workerDegrees[w] = new int[maxPatches];
+            _workerScratch[w] = new float[scratchLength];
             _threads[w] = new Thread(WorkerLoop) { IsBackground = true, Name = $"LostEngine degree worker {w + 1}" };
         }
         for (int w = 0; w < workers; w++)
@@ -54,7 +57,8 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     public int Threads => _threads.Length + 1;
 
     /// <summary>Counts every pair of the pass into <paramref name="degrees"/> (cleared by the caller).</summary>
-    public void Count(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees)
+    public void Count(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees,
+        Span<float> scratch)
     {
         // The keys and panels stay pinned until every worker has finished with the raw pointers it was given.
         fixed (float* keysPointer = keys)
@@ -78,7 +82,7 @@ internal sealed unsafe class DegreeWorkers : IDisposable
             }
             try
             {
-                CountTurns(kind, keys, n, dim, panels, degrees);
+                CountTurns(kind, keys, n, dim, panels, degrees, scratch);
             }
             finally
             {
@@ -97,13 +101,14 @@ internal sealed unsafe class DegreeWorkers : IDisposable
         }
     }
 
-    private void CountTurns(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees)
+    private void CountTurns(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees,
+        Span<float> scratch)
     {
         int turns = _turns;
         for (int turn = Interlocked.Increment(ref _nextTurn) - 1; turn < turns; turn = Interlocked.Increment(ref _nextTurn) - 1)
         {
             int rowStart = turn * RowsPerTurn;
-            DegreePass.CountRows(kind, keys, n, dim, rowStart, Math.Min(n, rowStart + RowsPerTurn), degrees, panels);
+            DegreePass.CountRows(kind, keys, n, dim, rowStart, Math.Min(n, rowStart + RowsPerTurn), degrees, panels, scratch);
         }
     }
 
@@ -124,7 +129,7 @@ internal sealed unsafe class DegreeWorkers : IDisposable
                 var degrees = _workerDegrees[w].AsSpan(0, _n);
                 degrees.Clear();
                 CountTurns(_kind, new ReadOnlySpan<float>(_keys, _keysLength), _n, _dim,
-                    new ReadOnlySpan<float>(_panels, _panelsLength), degrees);
+                    new ReadOnlySpan<float>(_panels, _panelsLength), degrees, _workerScratch[w]);
             }
             catch (Exception e)
             {

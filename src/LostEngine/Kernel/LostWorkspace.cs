@@ -18,6 +18,7 @@ public sealed class LostWorkspace : IDisposable
     private readonly byte[] _component;
     private readonly int[] _queue;
     private readonly AlignedFloatBuffer? _panels;
+    private readonly float[] _scratch;
     private bool _disposed;
     private int _patches;
     private int _potentialCount;
@@ -56,10 +57,12 @@ public sealed class LostWorkspace : IDisposable
         {
             _panels = new AlignedFloatBuffer(KeyPanels.Length(maxPatches, maxDim, panelWidth));
         }
+        int scratchLength = DegreeCounterSelector.ScratchLength(CounterKind, maxDim);
+        _scratch = new float[scratchLength];
         // Started last, so a constructor that throws leaves no thread behind.
         if (Options.Threads > 1)
         {
-            Workers = new DegreeWorkers(Options.Threads, maxPatches);
+            Workers = new DegreeWorkers(Options.Threads, maxPatches, scratchLength);
         }
     }
 
@@ -96,6 +99,8 @@ public sealed class LostWorkspace : IDisposable
 
     internal Span<float> PanelBuffer(int n, int dim, int width) =>
         _panels is null ? Span<float>.Empty : _panels.Span[..(int)KeyPanels.Length(n, dim, width)];
+
+    internal Span<float> ScratchBuffer => _scratch;
 
     internal Span<int> DegreeBuffer(int n) => _degrees.AsSpan(0, n);
 
