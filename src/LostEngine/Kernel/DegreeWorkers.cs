@@ -143,6 +143,22 @@ internal sealed unsafe class DegreeWorkers : IDisposable
         }
     }
 
+    /// <summary>Whether any worker thread is still alive.</summary>
+    public bool AnyAlive => _threads.Any(thread => thread.IsAlive);
+
+    /// <summary>
+    /// Tells every worker to exit without waiting, which is all a finalizer may do: it must not block on other
+    /// threads. The events stay usable, since the live worker threads keep this object reachable.
+    /// </summary>
+    public void SignalStop()
+    {
+        _stopping = true;
+        foreach (var start in _start)
+        {
+            start.Set();
+        }
+    }
+
     /// <summary>Wakes every worker to exit and waits for it.</summary>
     public void Dispose()
     {
@@ -150,11 +166,7 @@ internal sealed unsafe class DegreeWorkers : IDisposable
         {
             return;
         }
-        _stopping = true;
-        foreach (var start in _start)
-        {
-            start.Set();
-        }
+        SignalStop();
         foreach (var thread in _threads)
         {
             thread.Join();

@@ -132,5 +132,15 @@ public sealed class LostWorkspace : IDisposable
     {
         _disposed = true;
         Workers?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A workspace dropped without <see cref="Dispose"/> still stops its workers: they hold no reference to it,
+    /// so it can be collected, and they would otherwise sleep for the rest of the process.
+    /// </summary>
+    ~LostWorkspace()
+    {
+        Workers?.SignalStop();
     }
 }
