@@ -11,19 +11,19 @@ internal static class DegreePass
         var kind = workspace.CounterKind;
         int panelWidth = DegreeCounterSelector.PanelWidth(kind);
         var panels = workspace.PanelBuffer(n, dim, panelWidth);
-        if (panelWidth > 0)
-        {
-            KeyPanels.Pack(keys, n, dim, panelWidth, panels);
-        }
         var degrees = workspace.DegreeBuffer(n);
         degrees.Clear();
         // A grid of one turn or less would only wake the workers to find nothing left to take.
         if (workspace.Workers is { } workers && n > DegreeWorkers.RowsPerTurn)
         {
-            workers.Count(kind, keys, n, dim, panels, degrees, workspace.ScratchBuffer);
+            workers.Count(kind, keys, n, dim, panelWidth, panels, degrees, workspace.ScratchBuffer);
         }
         else
         {
+            if (panelWidth > 0)
+            {
+                KeyPanels.Pack(keys, n, dim, panelWidth, panels);
+            }
             CountRows(kind, keys, n, dim, 0, n, degrees, panels, workspace.ScratchBuffer);
         }
     }

@@ -7,7 +7,8 @@ namespace LostEngine.Kernel;
 /// workspace and sleep on an event between calls, so a call creates no thread, task or closure. Rows are handed
 /// out in turns of <see cref="RowsPerTurn"/> from the top of the triangle, where rows have the most columns, so
 /// the big turns go first and the small ones even out the finish. Each worker counts into its own degree array;
-/// the caller adds them up at the end.
+/// the caller adds them up at the end. The key panels are packed the same way, one panel per turn, before any
+/// thread starts counting.
 /// </summary>
 internal sealed unsafe class DegreeWorkers : IDisposable
 {
@@ -20,6 +21,10 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     private readonly int[][] _workerDegrees;
     private readonly float[][] _workerScratch;
     private int _pending;
+    private int _nextPanel;
+    private int _packedPanels;
+    private int _panelCount;
+    private int _panelWidth;
     private int _nextTurn;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -57,7 +62,7 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     public int Threads => _threads.Length + 1;
 
     /// <summary>Counts every pair of the pass into <paramref name="degrees"/> (cleared by the caller).</summary>
-    public void Count(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees,
+    public void Count(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, int panelWidth, Span<float> panels, Span<int> degrees,
         Span<float> scratch)
     {
         // The keys and panels stay pinned until every worker has finished with the raw pointers it was given.
@@ -73,6 +78,10 @@ internal sealed unsafe class DegreeWorkers : IDisposable
             _dim = dim;
             _turns = (n + RowsPerTurn - 1) / RowsPerTurn;
             _nextTurn = 0;
+            _panelWidth = panelWidth;
+            _panelCount = panelWidth > 0 ? KeyPanels.Count(n, panelWidth) : 0;
+            _nextPanel = 0;
+            _packedPanels = 0;
             _failure = null;
             _finished.Reset();
             Volatile.Write(ref _pending, _threads.Length);
@@ -82,7 +91,12 @@ internal sealed unsafe class DegreeWorkers : IDisposable
             }
             try
             {
-                CountTurns(kind, keys, n, dim, panels, degrees, scratch);
+                Share(kind, keys, n, dim, panels, degrees, scratch);
+            }
+            catch (Exception e)
+            {
+                // Kept like a worker's, so the workers waiting on this thread's panels stop waiting.
+                Interlocked.CompareExchange(ref _failure, e, null);
             }
             finally
             {
@@ -99,6 +113,26 @@ internal sealed unsafe class DegreeWorkers : IDisposable
         {
             VectorMath.AddInto(degrees, workerDegrees.AsSpan(0, n));
         }
+    }
+
+    private void Share(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, Span<float> panels, Span<int> degrees,
+        Span<float> scratch)
+    {
+        int panelCount = _panelCount;
+        int width = _panelWidth;
+        for (int p = Interlocked.Increment(ref _nextPanel) - 1; p < panelCount; p = Interlocked.Increment(ref _nextPanel) - 1)
+        {
+            KeyPanels.PackPanel(keys, n, dim, width, p, panels);
+            Interlocked.Increment(ref _packedPanels);
+        }
+        // Every tile may read any panel to its right, so counting waits for the last panel (or a failure, which
+        // the caller rethrows). A panel takes microseconds, so spinning (yielding, never sleeping) beats blocking.
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref _packedPanels) < panelCount && Volatile.Read(ref _failure) is null)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        CountTurns(kind, keys, n, dim, panels, degrees, scratch);
     }
 
     private void CountTurns(DegreeCounterKind kind, ReadOnlySpan<float> keys, int n, int dim, ReadOnlySpan<float> panels, Span<int> degrees,
@@ -128,8 +162,8 @@ internal sealed unsafe class DegreeWorkers : IDisposable
             {
                 var degrees = _workerDegrees[w].AsSpan(0, _n);
                 degrees.Clear();
-                CountTurns(_kind, new ReadOnlySpan<float>(_keys, _keysLength), _n, _dim,
-                    new ReadOnlySpan<float>(_panels, _panelsLength), degrees, _workerScratch[w]);
+                Share(_kind, new ReadOnlySpan<float>(_keys, _keysLength), _n, _dim,
+                    new Span<float>(_panels, _panelsLength), degrees, _workerScratch[w]);
             }
             catch (Exception e)
             {

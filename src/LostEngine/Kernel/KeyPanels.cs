@@ -12,45 +12,52 @@ namespace LostEngine.Kernel;
 /// </summary>
 internal static class KeyPanels
 {
-    /// <summary>The widest panel any counter uses; the workspace sizes its buffer for it.</summary>
-    public const int MaxWidth = 32;
-
     /// <summary>Floats the panels of <paramref name="n"/> keys of width <paramref name="dim"/> take.</summary>
-    public static long Length(int n, int dim, int width) => (long)((n + width - 1) / width) * width * dim;
+    public static long Length(int n, int dim, int width) => (long)Count(n, width) * width * dim;
 
+    /// <summary>Number of panels of <paramref name="width"/> patches that hold <paramref name="n"/> keys.</summary>
+    public static int Count(int n, int width) => (n + width - 1) / width;
+
+    /// <summary>Packs every panel.</summary>
+    public static void Pack(ReadOnlySpan<float> keys, int n, int dim, int width, Span<float> panels)
+    {
+        int count = Count(n, width);
+        for (int p = 0; p < count; p++)
+        {
+            PackPanel(keys, n, dim, width, p, panels);
+        }
+    }
+
+    /// <summary>Packs panel <paramref name="p"/> alone, so threads can share the packing.</summary>
     [SkipLocalsInit]
-    public static unsafe void Pack(ReadOnlySpan<float> keys, int n, int dim, int width, Span<float> panels)
+    public static unsafe void PackPanel(ReadOnlySpan<float> keys, int n, int dim, int width, int p, Span<float> panels)
     {
         fixed (float* source = keys)
         fixed (float* target = panels)
         {
-            int panelCount = (n + width - 1) / width;
-            for (int p = 0; p < panelCount; p++)
+            float* panel = target + (nint)p * width * dim;
+            int first = p * width;
+            int lanes = Math.Min(width, n - first);
+            int lane = 0;
+            if (Avx.IsSupported)
             {
-                float* panel = target + (nint)p * width * dim;
-                int first = p * width;
-                int lanes = Math.Min(width, n - first);
-                int lane = 0;
-                if (Avx.IsSupported)
+                // Whole 8 × 8 blocks go through registers: eight row loads, a transpose, eight stores.
+                for (; lane <= lanes - 8; lane += 8)
                 {
-                    // Whole 8 × 8 blocks go through registers: eight row loads, a transpose, eight stores.
-                    for (; lane <= lanes - 8; lane += 8)
+                    int t = 0;
+                    for (; t <= dim - 8; t += 8)
                     {
-                        int t = 0;
-                        for (; t <= dim - 8; t += 8)
-                        {
-                            Transpose8x8(source + (nint)(first + lane) * dim + t, dim, panel + (nint)t * width + lane, width);
-                        }
-                        CopyScalar(source, panel, dim, width, first, lane, lane + 8, t);
+                        Transpose8x8(source + (nint)(first + lane) * dim + t, dim, panel + (nint)t * width + lane, width);
                     }
+                    CopyScalar(source, panel, dim, width, first, lane, lane + 8, t);
                 }
-                CopyScalar(source, panel, dim, width, first, lane, lanes, 0);
-                for (lane = lanes; lane < width; lane++)
+            }
+            CopyScalar(source, panel, dim, width, first, lane, lanes, 0);
+            for (lane = lanes; lane < width; lane++)
+            {
+                for (int t = 0; t < dim; t++)
                 {
-                    for (int t = 0; t < dim; t++)
-                    {
-                        panel[(nint)t * width + lane] = 0f;
-                    }
+                    panel[(nint)t * width + lane] = 0f;
                 }
             }
         }
