@@ -96,7 +96,7 @@ internal static class BenchKernelCommand
         // multiply-adds of two FLOPs: N·(N+1)·d, the convention the speed targets use.
         double flop = (double)setup.N * (setup.N + 1) * setup.Dim;
         double gflops = flop / (ToMs(median) / 1000.0) / 1e9;
-        double peak = FmaPeakProbe.MeasureGflops(workspace.Width, setup.Options.Threads, setup.ProbeDuration);
+        double peak = FmaPeakProbe.Measure(workspace.Width, setup.Options.Threads, setup.ProbeDuration).GflopsPerSecond;
         return new Measurement(setup, rows, cols, workspace.Width,
             ToMs(median), ToMs(ticks[0]), ToMs(p90), gflops, peak, allocated / setup.Runs);
     }

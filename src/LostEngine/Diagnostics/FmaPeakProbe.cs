@@ -5,175 +5,156 @@ using LostEngine.Kernel;
 
 namespace LostEngine.Diagnostics;
 
+/// <summary>What <see cref="FmaPeakProbe.Measure"/> found.</summary>
+/// <param name="Width">The width that was measured (never <see cref="KernelWidth.Auto"/>).</param>
+/// <param name="Threads">Threads that ran the probe at the same time.</param>
+/// <param name="GflopsPerSecond">fp32 GFLOP/s of all threads together, counting an FMA as 2 FLOP per lane.</param>
+public readonly record struct FmaPeakResult(KernelWidth Width, int Threads, double GflopsPerSecond)
+{
+    /// <summary>The average share of one thread.</summary>
+    public double GflopsPerSecondPerThread => GflopsPerSecond / Threads;
+}
+
 /// <summary>
-/// Measures this machine's fp32 fused-multiply-add peak for one SIMD width and thread count, so a kernel's
-/// speed can be reported as a fraction of what the cores can do rather than as a bare number.
+/// Measures the machine's fp32 FMA throughput, the ceiling the degree pass is judged against: each thread runs
+/// independent FMA chains with nothing else in the loop, enough chains to cover the FMA latency on every
+/// pipe (latency 4 × 2 pipes needs 8; 12 leaves room). Runs on threads of its own, started together.
 /// </summary>
 public static class FmaPeakProbe
 {
-    // Each thread runs 12 independent FMA chains: an FMA has a latency of about 4 cycles and most cores
-    // issue two per cycle, so at least 8 chains are needed to keep both ports busy; 12 leaves slack and
-    // still fits in the 16 registers of AVX2.
     private const int Chains = 12;
+    private const int StepsPerRound = 4096;
 
-    // Iterations between two clock reads: long enough that reading the clock costs nothing measurable.
-    private const int IterationsPerSlice = 1 << 14;
-
-    // acc = acc * a + b converges to b / (1 - a) without overflow or denormals, so every iteration costs
-    // the same. The sum of the chains is returned so the JIT cannot drop them.
-    private const float A = 0.999f;
-    private const float B = 0.001f;
-
-    private static float _sink;
-
-    /// <summary>
-    /// Runs <paramref name="threads"/> dedicated threads of FMA chains of <paramref name="width"/> for about
-    /// <paramref name="duration"/> and returns the sum over threads of 2 · lanes · FMAs per second, in GFLOP/s.
-    /// </summary>
-    /// <exception cref="LostInputException">The width is not supported by this CPU, or threads or duration is not positive.</exception>
-    public static double MeasureGflops(KernelWidth width, int threads, TimeSpan duration)
+    /// <summary>Runs the probe for about <paramref name="duration"/> on <paramref name="threads"/> dedicated threads.</summary>
+    /// <exception cref="LostInputException">The width is not supported, threads is below 1 or the duration is not positive.</exception>
+    public static FmaPeakResult Measure(KernelWidth width, int threads, TimeSpan duration)
     {
+        var resolved = KernelWidthSelector.Resolve(width);
         if (threads < 1)
         {
-            throw new LostInputException(nameof(threads), $"must be at least 1, got {threads}.");
+            throw new LostInputException("threads", $"must be at least 1, got {threads}.");
         }
         if (duration <= TimeSpan.Zero)
         {
-            throw new LostInputException(nameof(duration), $"must be positive, got {duration}.");
+            throw new LostInputException("duration", $"must be positive, got {duration}.");
         }
-        var resolved = KernelWidthSelector.Resolve(width);
-        int lanes = resolved switch
-        {
-            KernelWidth.Scalar => 1,
-            KernelWidth.Vector256 => Vector256<float>.Count,
-            KernelWidth.Vector512 => Vector512<float>.Count,
-            _ => throw new InvalidOperationException($"KernelWidthSelector resolved {width} to {resolved}."),
-        };
-        Func<int, float> slice = resolved switch
-        {
-            KernelWidth.Scalar => ScalarSlice,
-            KernelWidth.Vector256 => Vector256Slice,
-            _ => Vector512Slice,
-        };
-        // A first short slice on this thread gets the loop compiled at full optimisation before timing.
-        Sink(slice(1));
-
-        var perThread = new double[threads];
-        using var start = new Barrier(threads);
+        var flopsPerSecond = new double[threads];
+        using var ready = new Barrier(threads);
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
             int index = t;
-            workers[t] = new Thread(() => perThread[index] = RunThread(slice, lanes, duration, start))
+            workers[t] = new Thread(() =>
             {
-                IsBackground = true,
-                Name = $"FmaPeakProbe {index}",
-            };
+                ready.SignalAndWait();
+                flopsPerSecond[index] = RunChains(resolved, duration);
+            }) { IsBackground = true, Name = $"LostEngine FMA probe {t + 1}" };
             workers[t].Start();
         }
         foreach (var worker in workers)
         {
             worker.Join();
         }
-        return perThread.Sum() / 1e9;
+        return new FmaPeakResult(resolved, threads, flopsPerSecond.Sum() / 1e9);
     }
 
-    private static double RunThread(Func<int, float> slice, int lanes, TimeSpan duration, Barrier start)
+    private static double RunChains(KernelWidth width, TimeSpan duration)
     {
-        start.SignalAndWait();
-        long slices = 0;
-        float sink = 0f;
-        long began = Stopwatch.GetTimestamp();
-        long elapsed;
-        do
+        // A short first round lets the JIT reach its optimised code before the clock starts.
+        Round(width);
+        long rounds = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
         {
-            sink += slice(IterationsPerSlice);
-            slices++;
-            elapsed = Stopwatch.GetTimestamp() - began;
+            Round(width);
+            rounds++;
         }
-        while (elapsed < duration.TotalSeconds * Stopwatch.Frequency);
-        Sink(sink);
-        double fmas = (double)slices * IterationsPerSlice * Chains;
-        return 2.0 * lanes * fmas / (elapsed / (double)Stopwatch.Frequency);
+        double seconds = clock.Elapsed.TotalSeconds;
+        int lanes = width switch
+        {
+            KernelWidth.Vector512 => Vector512<float>.Count,
+            KernelWidth.Vector256 => Vector256<float>.Count,
+            _ => 1,
+        };
+        return rounds * StepsPerRound * Chains * lanes * 2.0 / seconds;
+    }
+
+    private static float Round(KernelWidth width) => width switch
+    {
+        KernelWidth.Vector512 => Round512(),
+        KernelWidth.Vector256 => Round256(),
+        _ => RoundScalar(),
+    };
+
+    // Every chain converges to 1e-4 / (1 - 0.999) = 0.1: finite, never denormal, so the timing is the FMA unit's.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static float Round512()
+    {
+        var m = Vector512.Create(0.999f);
+        var c = Vector512.Create(1e-4f);
+        Vector512<float> a0 = c, a1 = c, a2 = c, a3 = c, a4 = c, a5 = c, a6 = c, a7 = c, a8 = c, a9 = c, a10 = c, a11 = c;
+        for (int s = 0; s < StepsPerRound; s++)
+        {
+            a0 = Vector512.FusedMultiplyAdd(a0, m, c);
+            a1 = Vector512.FusedMultiplyAdd(a1, m, c);
+            a2 = Vector512.FusedMultiplyAdd(a2, m, c);
+            a3 = Vector512.FusedMultiplyAdd(a3, m, c);
+            a4 = Vector512.FusedMultiplyAdd(a4, m, c);
+            a5 = Vector512.FusedMultiplyAdd(a5, m, c);
+            a6 = Vector512.FusedMultiplyAdd(a6, m, c);
+            a7 = Vector512.FusedMultiplyAdd(a7, m, c);
+            a8 = Vector512.FusedMultiplyAdd(a8, m, c);
+            a9 = Vector512.FusedMultiplyAdd(a9, m, c);
+            a10 = Vector512.FusedMultiplyAdd(a10, m, c);
+            a11 = Vector512.FusedMultiplyAdd(a11, m, c);
+        }
+        return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float ScalarSlice(int iterations)
+    private static float Round256()
     {
-        float a0 = 1, a1 = 2, a2 = 3, a3 = 4, a4 = 5, a5 = 6, a6 = 7, a7 = 8, a8 = 9, a9 = 10, a10 = 11, a11 = 12;
-        for (int i = 0; i < iterations; i++)
+        var m = Vector256.Create(0.999f);
+        var c = Vector256.Create(1e-4f);
+        Vector256<float> a0 = c, a1 = c, a2 = c, a3 = c, a4 = c, a5 = c, a6 = c, a7 = c, a8 = c, a9 = c, a10 = c, a11 = c;
+        for (int s = 0; s < StepsPerRound; s++)
         {
-            a0 = MathF.FusedMultiplyAdd(a0, A, B);
-            a1 = MathF.FusedMultiplyAdd(a1, A, B);
-            a2 = MathF.FusedMultiplyAdd(a2, A, B);
-            a3 = MathF.FusedMultiplyAdd(a3, A, B);
-            a4 = MathF.FusedMultiplyAdd(a4, A, B);
-            a5 = MathF.FusedMultiplyAdd(a5, A, B);
-            a6 = MathF.FusedMultiplyAdd(a6, A, B);
-            a7 = MathF.FusedMultiplyAdd(a7, A, B);
-            a8 = MathF.FusedMultiplyAdd(a8, A, B);
-            a9 = MathF.FusedMultiplyAdd(a9, A, B);
-            a10 = MathF.FusedMultiplyAdd(a10, A, B);
-            a11 = MathF.FusedMultiplyAdd(a11, A, B);
-        }
-        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Vector256Slice(int iterations)
-    {
-        var a = Vector256.Create(A);
-        var b = Vector256.Create(B);
-        var a0 = Vector256.Create(1f); var a1 = Vector256.Create(2f); var a2 = Vector256.Create(3f);
-        var a3 = Vector256.Create(4f); var a4 = Vector256.Create(5f); var a5 = Vector256.Create(6f);
-        var a6 = Vector256.Create(7f); var a7 = Vector256.Create(8f); var a8 = Vector256.Create(9f);
-        var a9 = Vector256.Create(10f); var a10 = Vector256.Create(11f); var a11 = Vector256.Create(12f);
-        for (int i = 0; i < iterations; i++)
-        {
-            a0 = Vector256.FusedMultiplyAdd(a0, a, b);
-            a1 = Vector256.FusedMultiplyAdd(a1, a, b);
-            a2 = Vector256.FusedMultiplyAdd(a2, a, b);
-            a3 = Vector256.FusedMultiplyAdd(a3, a, b);
-            a4 = Vector256.FusedMultiplyAdd(a4, a, b);
-            a5 = Vector256.FusedMultiplyAdd(a5, a, b);
-            a6 = Vector256.FusedMultiplyAdd(a6, a, b);
-            a7 = Vector256.FusedMultiplyAdd(a7, a, b);
-            a8 = Vector256.FusedMultiplyAdd(a8, a, b);
-            a9 = Vector256.FusedMultiplyAdd(a9, a, b);
-            a10 = Vector256.FusedMultiplyAdd(a10, a, b);
-            a11 = Vector256.FusedMultiplyAdd(a11, a, b);
+            a0 = Vector256.FusedMultiplyAdd(a0, m, c);
+            a1 = Vector256.FusedMultiplyAdd(a1, m, c);
+            a2 = Vector256.FusedMultiplyAdd(a2, m, c);
+            a3 = Vector256.FusedMultiplyAdd(a3, m, c);
+            a4 = Vector256.FusedMultiplyAdd(a4, m, c);
+            a5 = Vector256.FusedMultiplyAdd(a5, m, c);
+            a6 = Vector256.FusedMultiplyAdd(a6, m, c);
+            a7 = Vector256.FusedMultiplyAdd(a7, m, c);
+            a8 = Vector256.FusedMultiplyAdd(a8, m, c);
+            a9 = Vector256.FusedMultiplyAdd(a9, m, c);
+            a10 = Vector256.FusedMultiplyAdd(a10, m, c);
+            a11 = Vector256.FusedMultiplyAdd(a11, m, c);
         }
         return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Vector512Slice(int iterations)
+    private static float RoundScalar()
     {
-        var a = Vector512.Create(A);
-        var b = Vector512.Create(B);
-        var a0 = Vector512.Create(1f); var a1 = Vector512.Create(2f); var a2 = Vector512.Create(3f);
-        var a3 = Vector512.Create(4f); var a4 = Vector512.Create(5f); var a5 = Vector512.Create(6f);
-        var a6 = Vector512.Create(7f); var a7 = Vector512.Create(8f); var a8 = Vector512.Create(9f);
-        var a9 = Vector512.Create(10f); var a10 = Vector512.Create(11f); var a11 = Vector512.Create(12f);
-        for (int i = 0; i < iterations; i++)
+        const float m = 0.999f, c = 1e-4f;
+        float a0 = c, a1 = c, a2 = c, a3 = c, a4 = c, a5 = c, a6 = c, a7 = c, a8 = c, a9 = c, a10 = c, a11 = c;
+        for (int s = 0; s < StepsPerRound; s++)
         {
-            a0 = Vector512.FusedMultiplyAdd(a0, a, b);
-            a1 = Vector512.FusedMultiplyAdd(a1, a, b);
-            a2 = Vector512.FusedMultiplyAdd(a2, a, b);
-            a3 = Vector512.FusedMultiplyAdd(a3, a, b);
-            a4 = Vector512.FusedMultiplyAdd(a4, a, b);
-            a5 = Vector512.FusedMultiplyAdd(a5, a, b);
-            a6 = Vector512.FusedMultiplyAdd(a6, a, b);
-            a7 = Vector512.FusedMultiplyAdd(a7, a, b);
-            a8 = Vector512.FusedMultiplyAdd(a8, a, b);
-            a9 = Vector512.FusedMultiplyAdd(a9, a, b);
-            a10 = Vector512.FusedMultiplyAdd(a10, a, b);
-            a11 = Vector512.FusedMultiplyAdd(a11, a, b);
+            a0 = MathF.FusedMultiplyAdd(a0, m, c);
+            a1 = MathF.FusedMultiplyAdd(a1, m, c);
+            a2 = MathF.FusedMultiplyAdd(a2, m, c);
+            a3 = MathF.FusedMultiplyAdd(a3, m, c);
+            a4 = MathF.FusedMultiplyAdd(a4, m, c);
+            a5 = MathF.FusedMultiplyAdd(a5, m, c);
+            a6 = MathF.FusedMultiplyAdd(a6, m, c);
+            a7 = MathF.FusedMultiplyAdd(a7, m, c);
+            a8 = MathF.FusedMultiplyAdd(a8, m, c);
+            a9 = MathF.FusedMultiplyAdd(a9, m, c);
+            a10 = MathF.FusedMultiplyAdd(a10, m, c);
+            a11 = MathF.FusedMultiplyAdd(a11, m, c);
         }
-        return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;
     }
-
-    // Keeps a result observable so the loops that produced it are not removed as dead code.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Sink(float value) => _sink = value;
 }

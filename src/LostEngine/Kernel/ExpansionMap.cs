@@ -14,9 +14,6 @@ internal static class ExpansionMap
         {
             VectorMath.AddInto(summedKey, keys.Slice(s * dim, dim));
         }
-        for (int j = 0; j < map.Length; j++)
-        {
-            map[j] = VectorMath.Dot(summedKey, keys.Slice(j * dim, dim));
-        }
+        VectorMath.MultiplyRows(keys, summedKey, map);
     }
 }

@@ -14,6 +14,7 @@ public static class LostKernel
     public static LostResult Run(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        workspace.ThrowIfDisposed();
         int n = Validate(keys, dim, parameters, workspace);
 
         DegreePass.Run(keys, n, dim, workspace);

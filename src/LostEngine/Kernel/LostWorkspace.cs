@@ -4,7 +4,8 @@ namespace LostEngine.Kernel;
 /// Everything one LOST call writes, allocated once for a maximum patch count and key width, so calls in a
 /// host's hot loop allocate nothing. After a call it also holds the per-patch details of that call
 /// (degrees, potentials, similars, expansion map, component) until the next one.
-/// Not thread-safe: use one workspace per calling thread.
+/// Not thread-safe: use one workspace per calling thread. With <see cref="LostKernelOptions.Threads"/> above 1 it
+/// owns that many minus one worker threads for the degree pass; <see cref="Dispose"/> stops them.
 /// </summary>
 public sealed class LostWorkspace : IDisposable
 {
@@ -16,6 +17,9 @@ public sealed class LostWorkspace : IDisposable
     private readonly float[] _expansionMap;
     private readonly byte[] _component;
     private readonly int[] _queue;
+    private readonly AlignedFloatBuffer? _panels;
+    private readonly float[] _scratch;
+    private bool _disposed;
     private int _patches;
     private int _potentialCount;
     private int _similarCount;
@@ -37,6 +41,7 @@ public sealed class LostWorkspace : IDisposable
             throw new LostInputException("threads", $"must be at least 1, got {Options.Threads}.");
         }
         Width = KernelWidthSelector.Resolve(Options.Width);
+        CounterKind = DegreeCounterSelector.Select(Width, Options.Backend);
         MaxPatches = maxPatches;
         MaxDim = maxDim;
         _degrees = new int[maxPatches];
@@ -47,6 +52,18 @@ public sealed class LostWorkspace : IDisposable
         _expansionMap = new float[maxPatches];
         _component = new byte[maxPatches];
         _queue = new int[maxPatches];
+        int panelWidth = DegreeCounterSelector.PanelWidth(CounterKind);
+        if (panelWidth > 0)
+        {
+            _panels = new AlignedFloatBuffer(KeyPanels.Length(maxPatches, maxDim, panelWidth));
+        }
+        int scratchLength = DegreeCounterSelector.ScratchLength(CounterKind, maxDim);
+        _scratch = new float[scratchLength];
+        // Started last, so a constructor that throws leaves no thread behind.
+        if (Options.Threads > 1)
+        {
+            Workers = new DegreeWorkers(Options.Threads, maxPatches, scratchLength);
+        }
     }
 
     /// <summary>Largest N a call may use.</summary>
@@ -76,6 +93,15 @@ public sealed class LostWorkspace : IDisposable
     /// <summary>1 for the cells of the seed's component in the last call, 0 elsewhere.</summary>
     public ReadOnlySpan<byte> Component => _component.AsSpan(0, _patches);
 
+    internal DegreeCounterKind CounterKind { get; }
+
+    internal DegreeWorkers? Workers { get; }
+
+    internal Span<float> PanelBuffer(int n, int dim, int width) =>
+        _panels is null ? Span<float>.Empty : _panels.Span[..(int)KeyPanels.Length(n, dim, width)];
+
+    internal Span<float> ScratchBuffer => _scratch;
+
     internal Span<int> DegreeBuffer(int n) => _degrees.AsSpan(0, n);
 
     internal Span<int> HistogramBuffer => _histogram;
@@ -99,8 +125,22 @@ public sealed class LostWorkspace : IDisposable
         _similarCount = similarCount;
     }
 
-    /// <inheritdoc />
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards.</summary>
     public void Dispose()
     {
+        _disposed = true;
+        Workers?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A workspace dropped without <see cref="Dispose"/> still stops its workers: they hold no reference to it,
+    /// so it can be collected, and they would otherwise sleep for the rest of the process.
+    /// </summary>
+    ~LostWorkspace()
+    {
+        Workers?.SignalStop();
     }
 }
