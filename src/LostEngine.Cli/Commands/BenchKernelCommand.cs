@@ -18,8 +18,8 @@ internal static class BenchKernelCommand
     {
         var n = new Option<int>("--n") { Description = "Patches N.", DefaultValueFactory = _ => 1200 };
         var d = new Option<int>("--d") { Description = "Key width d.", DefaultValueFactory = _ => 384 };
-        var runs = new Option<int>("--runs") { Description = "Timed calls.", DefaultValueFactory = _ => 30 };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed calls first.", DefaultValueFactory = _ => 3 };
+        var runs = new Option<int>("--runs") { Description = "Timed calls.", DefaultValueFactory = _ => 100 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed calls first (at least this many, and at least one second of calls).", DefaultValueFactory = _ => 10 };
         var probeMs = new Option<int>("--probe-ms") { Description = "How long the FMA peak probe runs, in ms.", DefaultValueFactory = _ => 500 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var kernel = new KernelOptionArguments();
@@ -57,6 +57,8 @@ internal static class BenchKernelCommand
         return command;
     }
 
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(1);
+
     private sealed record Setup(int N, int Dim, LostKernelOptions Options, int Runs, int Warmup, TimeSpan ProbeDuration);
 
     private sealed record Measurement(
@@ -72,7 +74,10 @@ internal static class BenchKernelCommand
         var parameters = LostParameters.ForGrid(rows, cols, 16);
         float[] keys = RandomKeys(setup.N, setup.Dim);
         using var workspace = new LostWorkspace(setup.N, setup.Dim, setup.Options);
-        for (int i = 0; i < setup.Warmup; i++)
+        // Tiered compilation replaces the first code of a hot method only after some calls and a background
+        // compile, so a fixed handful of warm-up calls can time tier-0 code; a second of calls cannot.
+        long warmupStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < setup.Warmup || Stopwatch.GetElapsedTime(warmupStart) < WarmupTime; i++)
         {
             LostKernel.Run(keys, setup.Dim, parameters, workspace);
         }
