@@ -50,7 +50,7 @@ public class KernelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _keys = BenchmarkKeys.Gaussian(Case.N, Case.Dim);
+        _keys = LostEngine.Diagnostics.SyntheticKeys.Gaussian(Case.N, Case.Dim);
         int rows = (int)Math.Sqrt(Case.N);
         while (Case.N % rows != 0)
         {

@@ -11,9 +11,6 @@ namespace LostEngine.Cli.Commands;
 /// </summary>
 internal static class BenchKernelCommand
 {
-    // Fixed so two runs (or two machines) time the same keys.
-    private const int KeySeed = 517;
-
     internal static Command Create()
     {
         var n = new Option<int>("--n") { Description = "Patches N.", DefaultValueFactory = _ => 1200 };
@@ -72,7 +69,7 @@ internal static class BenchKernelCommand
     {
         var (rows, cols) = NearSquareGrid(setup.N);
         var parameters = LostParameters.ForGrid(rows, cols, 16);
-        float[] keys = RandomKeys(setup.N, setup.Dim);
+        float[] keys = SyntheticKeys.Gaussian(setup.N, setup.Dim);
         using var workspace = new LostWorkspace(setup.N, setup.Dim, setup.Options);
         // Tiered compilation replaces the first code of a hot method only after some calls and a background
         // compile, so a fixed handful of warm-up calls can time tier-0 code; a second of calls cannot.
@@ -115,31 +112,6 @@ internal static class BenchKernelCommand
             rows--;
         }
         return (rows, n / rows);
-    }
-
-    // DINO keys share a large common direction (most similarities are positive) plus per-patch spread;
-    // a per-dimension mean plus unit Gaussian noise gives the same mix of signs.
-    private static float[] RandomKeys(int n, int dim)
-    {
-        var random = new Random(KeySeed);
-        var mean = new float[dim];
-        for (int t = 0; t < dim; t++)
-        {
-            mean[t] = 0.5f * Gaussian(random);
-        }
-        var keys = new float[n * dim];
-        for (int i = 0; i < keys.Length; i++)
-        {
-            keys[i] = mean[i % dim] + Gaussian(random);
-        }
-        return keys;
-    }
-
-    private static float Gaussian(Random random)
-    {
-        double u = 1.0 - random.NextDouble();
-        double v = random.NextDouble();
-        return (float)(Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v));
     }
 
     private static int RequireAtLeast(int value, int minimum, string option) => value >= minimum

@@ -15,6 +15,9 @@ internal sealed unsafe class DegreeWorkers : IDisposable
     /// <summary>Rows per turn: a multiple of every counter's tile height (6 and 8) and block, and small enough to balance.</summary>
     public const int RowsPerTurn = 48;
 
+    // The most ManualResetEventSlim allows.
+    private const int WakeSpinCount = 2047;
+
     private readonly Thread[] _threads;
     private readonly ManualResetEventSlim[] _start;
     private readonly ManualResetEventSlim _finished = new(false);
@@ -47,7 +50,10 @@ internal sealed unsafe class DegreeWorkers : IDisposable
         _workerScratch = new float[workers][];
         for (int w = 0; w < workers; w++)
         {
-            _start[w] = new ManualResetEventSlim(false);
+            // A host calling in a hot loop starts the next pass soon after this one: spinning a little before
+            // sleeping keeps the worker on its core, where waking a sleeping thread (and, in a VM, its idle
+            // virtual CPU) can cost as much as a whole pass at N = 1200.
+            _start[w] = new ManualResetEventSlim(false, spinCount: WakeSpinCount);
             _workerDegrees[w] = new int[maxPatches];
             _workerScratch[w] = new float[scratchLength];
             _threads[w] = new Thread(WorkerLoop) { IsBackground = true, Name = $"LostEngine degree worker {w + 1}" };
