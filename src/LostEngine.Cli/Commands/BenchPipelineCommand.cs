@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using LostEngine.Kernel;
 using LostEngine.Model;
 using LostEngine.Pipeline;
 using SkiaSharp;
@@ -49,6 +50,7 @@ internal static class BenchPipelineCommand
                 ModelPath = parseResult.GetValue(model)!,
                 ExecutionProvider = ExecutionProviderNames.Parse(parseResult.GetValue(ep), "--ep"),
                 IntraOpThreads = parseResult.GetValue(threads),
+                Kernel = new LostKernelOptions(Threads: Math.Max(1, parseResult.GetValue(threads))),
             });
             var samples = new StageTimings[count];
             for (int i = -WarmupRuns; i < count; i++)

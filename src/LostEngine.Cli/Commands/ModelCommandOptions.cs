@@ -26,7 +26,7 @@ internal static class ModelCommandOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "ONNX Runtime intra-op threads (0 = one per physical core).",
+        Description = "Threads of the model (ONNX Runtime intra-op; 0 = one per physical core) and of the LOST kernel (0 = 1).",
         DefaultValueFactory = _ => 0,
     };
 

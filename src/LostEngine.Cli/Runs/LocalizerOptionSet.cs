@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LostEngine.Cli.Commands;
+using LostEngine.Kernel;
 using LostEngine.Model;
 using LostEngine.Pipeline;
 
@@ -47,6 +48,8 @@ internal sealed class LocalizerOptionSet
         ExecutionProvider = ExecutionProviderNames.Parse(parse.GetValue(ExecutionProvider), "--ep"),
         Features = FeatureKinds.Parse(parse.GetValue(Features), "--features"),
         IntraOpThreads = parse.GetValue(Threads),
+        // The kernel shares the model's threads: it runs after the model, never beside it.
+        Kernel = new LostKernelOptions(Threads: Math.Max(1, parse.GetValue(Threads))),
         KPatches = parse.GetValue(K),
         Method = LocalizationMethods.Parse(parse.GetValue(Method), "--method"),
         DinoSegHead = parse.GetValue(DinoSegHead),

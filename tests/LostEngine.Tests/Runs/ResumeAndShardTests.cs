@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LostEngine.Tests.Cli;
 using LostEngine.Tests.Model;
@@ -9,8 +10,14 @@ namespace LostEngine.Tests.Runs;
 /// Long-run behaviour of <c>lost localize</c>: a run killed midway and resumed, or split into shards and merged,
 /// gives exactly the predictions of one uninterrupted run, and no image is recorded twice.
 /// </summary>
-public sealed class ResumeAndShardTests
+public sealed partial class ResumeAndShardTests
 {
+    private const int Sigterm = 15;
+
+    // libc's kill(2): .NET can only SIGKILL a process, and a kill binary may be missing on a minimal machine.
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+
     private const int ImageCount = 300;
 
     private static string[] Localize(RunFolder data, string output, params string[] extra) =>
@@ -114,10 +121,7 @@ public sealed class ResumeAndShardTests
         string output = data.File("preds.json");
         using var process = StartTool(Localize(data, output));
         WaitForLines(process, 3);
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
-        {
-            kill.WaitForExit();
-        }
+        Assert.Equal(0, SendSignal(process.Id, Sigterm));
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
 
