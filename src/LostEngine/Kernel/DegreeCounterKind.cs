@@ -49,8 +49,8 @@ internal static class DegreeCounterSelector
     public static int PanelWidth(DegreeCounterKind kind) => kind switch
     {
         DegreeCounterKind.Scalar or DegreeCounterKind.Cblas => 0,
-        DegreeCounterKind.Vector256 => Vector256DegreeCounter.PanelWidth,
-        DegreeCounterKind.Vector512 => Vector512DegreeCounter.PanelWidth,
+        DegreeCounterKind.Vector256 => Vector256Tile6x16.PanelWidth,
+        DegreeCounterKind.Vector512 => Vector512Tile8x32.PanelWidth,
         _ => throw new InvalidOperationException($"Unknown degree counter {kind}."),
     };
 }

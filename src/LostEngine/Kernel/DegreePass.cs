@@ -38,10 +38,10 @@ internal static class DegreePass
         switch (kind)
         {
             case DegreeCounterKind.Vector512:
-                Vector512DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
+                PanelDegreeCounter<Vector512Tile8x32>.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
                 break;
             case DegreeCounterKind.Vector256:
-                Vector256DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
+                PanelDegreeCounter<Vector256Tile6x16>.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels);
                 break;
             case DegreeCounterKind.Cblas:
                 CblasDegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, scratch);

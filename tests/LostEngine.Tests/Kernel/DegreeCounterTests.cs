@@ -17,8 +17,8 @@ public class DegreeCounterTests
     [Theory]
     [MemberData(nameof(Shapes))]
     public void The_512_bit_counter_matches_the_reference_in_any_row_split(int n, int dim, int split)
-        => MatchesReferenceInTwoShares(n, dim, split, Vector512DegreeCounter.PanelWidth,
-            (keys, rowStart, rowEnd, degrees, panels) => Vector512DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels));
+        => MatchesReferenceInTwoShares(n, dim, split, Vector512Tile8x32.PanelWidth,
+            (keys, rowStart, rowEnd, degrees, panels) => PanelDegreeCounter<Vector512Tile8x32>.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels));
 
     [WidthFact(KernelWidth.Vector256)]
     public void The_256_bit_counter_matches_the_reference_in_any_row_split()
@@ -26,8 +26,8 @@ public class DegreeCounterTests
         foreach (var row in Shapes)
         {
             int n = (int)row[0], dim = (int)row[1], split = (int)row[2];
-            MatchesReferenceInTwoShares(n, dim, split, Vector256DegreeCounter.PanelWidth,
-                (keys, rowStart, rowEnd, degrees, panels) => Vector256DegreeCounter.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels));
+            MatchesReferenceInTwoShares(n, dim, split, Vector256Tile6x16.PanelWidth,
+                (keys, rowStart, rowEnd, degrees, panels) => PanelDegreeCounter<Vector256Tile6x16>.CountRows(keys, n, dim, rowStart, rowEnd, degrees, panels));
         }
     }
 
