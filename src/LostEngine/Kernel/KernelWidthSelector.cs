@@ -12,8 +12,13 @@ public static class KernelWidthSelector
     /// <summary>The environment variable that forces a width.</summary>
     public const string EnvironmentVariable = "LOSTENGINE_KERNEL";
 
+    private static KernelWidth? s_default;
+
     /// <summary>The width <see cref="KernelWidth.Auto"/> means on this machine and process.</summary>
-    public static KernelWidth Default { get; } = FromEnvironment(Environment.GetEnvironmentVariable(EnvironmentVariable));
+    /// <exception cref="LostInputException">The environment variable names an unknown width or one this CPU lacks.</exception>
+    // Read on first use rather than in a static initializer: a bad value must reach the caller as the
+    // LostInputException it is, not as a TypeInitializationException that poisons the type for good.
+    public static KernelWidth Default => s_default ??= FromEnvironment(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>The widest width this CPU accelerates, ignoring the environment.</summary>
     public static KernelWidth Best =>

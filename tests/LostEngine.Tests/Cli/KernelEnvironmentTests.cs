@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using LostEngine.Cli;
+using LostEngine.Kernel;
+using LostEngine.Tests.Reference;
+
+namespace LostEngine.Tests.Cli;
+
+/// <summary>
+/// A bad <c>LOSTENGINE_KERNEL</c> is bad input like any other: exit 2 and one line naming the variable. It runs
+/// the tool in a child process because the variable is read once per process.
+/// </summary>
+public sealed class KernelEnvironmentTests
+{
+    private static (int ExitCode, string Output, string Error) RunWithKernel(string value, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lost.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment[KernelWidthSelector.EnvironmentVariable] = value;
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error);
+    }
+
+    private static string AnyCase => Path.Combine(ReferenceCaseFolder.RepositoryRoot!, "tests", "fixtures", "tiny", "object_96x80.k.npy");
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("v1024")]
+    public void An_unknown_width_is_bad_input_naming_the_variable(string value)
+    {
+        var (code, output, error) = RunWithKernel(value, "keys", AnyCase, "--grid", "5x6", "--drop-cls");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"lost: {KernelWidthSelector.EnvironmentVariable}: '{value}'", line);
+    }
+
+    [Fact]
+    public void A_supported_width_is_used()
+    {
+        var (code, output, _) = RunWithKernel("scalar", "bench", "kernel", "--n", "60", "--d", "8", "--runs", "2", "--warmup", "1", "--probe-ms", "10", "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("\"kernel\": \"scalar\"", output.Replace("\":\"", "\": \""));
+    }
+}
