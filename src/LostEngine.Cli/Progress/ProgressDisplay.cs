@@ -19,13 +19,19 @@ internal static class ProgressDisplay
         {
             return work(NoProgress.Instance);
         }
+        // The bar is drawn on stderr, so stderr decides, not Spectre's own detection, which looks at stdout:
+        // stdout is usually redirected to a file of JSON lines while a person watches the terminal.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+        });
         bool interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
+            && console.Profile.Capabilities.Ansi;
         if (!interactive)
         {
             return work(new PlainProgress(title, total, error));
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T result = default!;
         console.Progress()
             .AutoClear(false)

@@ -200,4 +200,17 @@ public sealed partial class ResumeAndShardTests
         Assert.Equal(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), File.ReadAllLines(log));
         Assert.Single(File.ReadAllLines(log), line => line.Contains("\"error\""));
     }
+
+    [Fact]
+    public void Without_a_terminal_progress_is_a_plain_line_and_quiet_silences_it()
+    {
+        using var data = new RunFolder(3, "broken.png");
+        var shown = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel]);
+        var quiet = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel, "--quiet"]);
+
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("localize: 4/4 images (1 failed),", shown.Error);
+        Assert.DoesNotContain("images (", quiet.Error);
+        Assert.Contains("3 localized, 1 failed", quiet.Error);
+    }
 }
