@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -99,36 +100,17 @@ internal static class VectorMath
         }
     }
 
-    /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise.</summary>
-    public static void AddInto(Span<float> destination, ReadOnlySpan<float> source)
+    /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise (float keys, int degrees).</summary>
+    public static void AddInto<T>(Span<T> destination, ReadOnlySpan<T> source)
+        where T : unmanaged, IAdditionOperators<T, T, T>
     {
         int n = destination.Length;
-        ref float pd = ref MemoryMarshal.GetReference(destination);
-        ref float ps = ref MemoryMarshal.GetReference(source);
+        ref T pd = ref MemoryMarshal.GetReference(destination);
+        ref T ps = ref MemoryMarshal.GetReference(source);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                (Vector256.LoadUnsafe(ref pd, (nuint)i) + Vector256.LoadUnsafe(ref ps, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
-            }
-        }
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref pd, i) += Unsafe.Add(ref ps, i);
-        }
-    }
-
-    /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise.</summary>
-    public static void AddInto(Span<int> destination, ReadOnlySpan<int> source)
-    {
-        int n = destination.Length;
-        ref int pd = ref MemoryMarshal.GetReference(destination);
-        ref int ps = ref MemoryMarshal.GetReference(source);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= n - Vector256<int>.Count; i += Vector256<int>.Count)
+            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
             {
                 (Vector256.LoadUnsafe(ref pd, (nuint)i) + Vector256.LoadUnsafe(ref ps, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
             }
