@@ -6,7 +6,7 @@ namespace LostEngine.Tests.Cli;
 /// <summary>Bad input to <c>lost keys</c>: exit 2 and one line on stderr naming the input and the problem.</summary>
 public sealed class KeysCommandErrorTests : IDisposable
 {
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

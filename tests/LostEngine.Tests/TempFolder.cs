@@ -1,4 +1,4 @@
-namespace LostEngine.Tests.Evaluation;
+namespace LostEngine.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted with its contents on dispose.</summary>
 internal sealed class TempFolder : IDisposable
