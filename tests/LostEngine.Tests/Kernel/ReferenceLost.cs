@@ -17,17 +17,7 @@ internal static class ReferenceLost
     public static ReferenceOutcome Run(float[] keys, int dim, LostParameters p)
     {
         int n = p.Rows * p.Cols;
-        var degrees = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                if (j != i && Similarity(keys, dim, i, j) > 0)
-                {
-                    degrees[i]++;
-                }
-            }
-        }
+        var degrees = Degrees(keys, n, dim);
         int[] order = Enumerable.Range(0, n).OrderBy(i => degrees[i]).ToArray();
         int seed = order[0];
         int[] potentials = order.Take(Math.Min(p.KPatches, n)).ToArray();
@@ -72,6 +62,23 @@ internal static class ReferenceLost
             Math.Min(cells.XMax * p.ScaleX, p.ImageWidth),
             Math.Min(cells.YMax * p.ScaleY, p.ImageHeight));
         return new ReferenceOutcome(degrees, seed, potentials, similars, map, component, true, cells, box);
+    }
+
+    /// <summary>deg(i) = #{ j != i : s(i, j) &gt; 0 }, every ordered pair computed on its own.</summary>
+    public static int[] Degrees(float[] keys, int n, int dim)
+    {
+        var degrees = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (j != i && Similarity(keys, dim, i, j) > 0)
+                {
+                    degrees[i]++;
+                }
+            }
+        }
+        return degrees;
     }
 
     public static double Similarity(float[] keys, int dim, int i, int j)

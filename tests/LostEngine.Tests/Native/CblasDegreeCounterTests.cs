@@ -34,7 +34,7 @@ public sealed class CblasDegreeCounterTests
         foreach (var n in Sizes)
         {
             var keys = ScalarDegreeReference.IntegerKeys(random, n, dim);
-            var expected = ScalarDegreeReference.Degrees(keys, n, dim);
+            var expected = Kernel.ReferenceLost.Degrees(keys, n, dim);
             foreach (var (rows, columns) in TileShapes)
             {
                 var degrees = new int[n];
@@ -56,7 +56,7 @@ public sealed class CblasDegreeCounterTests
             foreach (var dim in new[] { 1, 17, 100 })
             {
                 var keys = ScalarDegreeReference.IntegerKeys(random, n, dim);
-                var expected = ScalarDegreeReference.Degrees(keys, n, dim);
+                var expected = Kernel.ReferenceLost.Degrees(keys, n, dim);
                 var total = new int[n];
                 var tile = new float[CblasDegreeCounter.TileScratchLength(dim)];
                 for (var start = 0; start < n;)
@@ -84,7 +84,7 @@ public sealed class CblasDegreeCounterTests
         // The scheduler's use: concurrent callers into the same BLAS, each with its own degrees and tile.
         const int N = 300, Dim = 100, Threads = 4;
         var keys = ScalarDegreeReference.IntegerKeys(new Random(13), N, Dim);
-        var expected = ScalarDegreeReference.Degrees(keys, N, Dim);
+        var expected = Kernel.ReferenceLost.Degrees(keys, N, Dim);
         var perThread = new int[Threads][];
 
         Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
@@ -115,7 +115,7 @@ public sealed class CblasDegreeCounterTests
     {
         const int N = 150, Dim = 33;
         var keys = ScalarDegreeReference.IntegerKeys(new Random(3), N, Dim);
-        var expected = ScalarDegreeReference.Degrees(keys, N, Dim).Select(degree => degree + 1000).ToArray();
+        var expected = Kernel.ReferenceLost.Degrees(keys, N, Dim).Select(degree => degree + 1000).ToArray();
         var degrees = Enumerable.Repeat(1000, N).ToArray();
 
         CblasDegreeCounter.CountRows(keys, N, Dim, 0, N, degrees, new float[CblasDegreeCounter.TileScratchLength(Dim)]);

@@ -1,32 +1,8 @@
 namespace LostEngine.Tests.Native;
 
-/// <summary>The plain definition of the degree (spec section 2, step 2), in double, for comparison.</summary>
+/// <summary>Keys for the CBLAS counter's tests; their expected degrees come from <see cref="Kernel.ReferenceLost.Degrees"/>.</summary>
 internal static class ScalarDegreeReference
 {
-    public static int[] Degrees(float[] keys, int n, int dim)
-    {
-        var degrees = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                var similarity = 0.0;
-                for (var k = 0; k < dim; k++)
-                {
-                    similarity += (double)keys[(i * dim) + k] * keys[(j * dim) + k];
-                }
-
-                if (similarity > 0)
-                {
-                    degrees[i]++;
-                    degrees[j]++;
-                }
-            }
-        }
-
-        return degrees;
-    }
-
     /// <summary>Small integers stored as float32: every product and sum is exact, so any correct count agrees.</summary>
     public static float[] IntegerKeys(Random random, int n, int dim)
     {
