@@ -56,11 +56,11 @@ internal static class EvaluateCommand
             {
                 return outcome.ExitCode;
             }
-            if (run.ShardOf(parse).Count > 1)
+            if (run.ShardOf(parse) is { Count: > 1 } shard)
             {
                 // One part's CorLoc would count every other part's images as misses.
                 parse.InvocationConfiguration.Output.WriteLine(
-                    $"Shard {run.ShardOf(parse)} done; join the parts with 'lost merge PARTS... --output ALL.json' and the same dataset options to evaluate.");
+                    $"Shard {shard} done; join the parts with 'lost merge PARTS... --output ALL.json' and the same dataset options to evaluate.");
                 return ExitCodes.Success;
             }
             EvaluationRun.Run(parse, outputs, truth, outcome.Predictions);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using LostEngine.Cli;
 
@@ -44,4 +45,23 @@ public static class CliRunner
 
     public static int[] Ints(this JsonElement json, string property) =>
         json.GetProperty(property).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+}
+
+/// <summary>Starts the built tool as a child process, for what in-process runs cannot show: signals, kills, environment read once per process.</summary>
+public static class CliProcess
+{
+    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lost.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return Process.Start(start)!;
+    }
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using LostEngine.Cli;
 using LostEngine.Kernel;
-using LostEngine.Tests.Reference;
+using LostEngine.Tests.Model;
 
 namespace LostEngine.Tests.Cli;
 
@@ -13,21 +12,14 @@ public sealed class KernelEnvironmentTests
 {
     private static (int ExitCode, string Output, string Error) RunWithKernel(string value, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lost.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment[KernelWidthSelector.EnvironmentVariable] = value;
-        using var process = Process.Start(start)!;
+        using var process = CliProcess.Start(new Dictionary<string, string> { [KernelWidthSelector.EnvironmentVariable] = value }, args);
         string output = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output, error);
     }
 
-    private static string AnyCase => Path.Combine(ReferenceCaseFolder.RepositoryRoot!, "tests", "fixtures", "tiny", "object_96x80.k.npy");
+    private static string AnyCase => Fixtures.Tiny("object_96x80.k.npy");
 
     [Theory]
     [InlineData("bogus")]

@@ -5,18 +5,10 @@ namespace LostEngine.Tests.Model;
 /// <summary>Paths to the committed fixtures (tests/fixtures), found from the test binary's folder upwards.</summary>
 internal static class Fixtures
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "fixtures");
-            if (Directory.Exists(Path.Combine(candidate, "tiny")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException($"tests/fixtures not found above {AppContext.BaseDirectory}.");
-    });
+    private static readonly Lazy<string> Root = new(() => Path.Combine(
+        Reference.ReferenceCaseFolder.RepositoryRoot
+            ?? throw new DirectoryNotFoundException($"LostEngine.sln not found above {AppContext.BaseDirectory}."),
+        "tests", "fixtures"));
 
     public static string Tiny(string file) => Path.Combine(Root.Value, "tiny", file);
 

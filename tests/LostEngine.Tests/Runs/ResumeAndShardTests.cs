@@ -45,17 +45,6 @@ public sealed partial class ResumeAndShardTests
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("image").GetString()!)
             .ToArray();
 
-    private static Process StartTool(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lost.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        return Process.Start(start)!;
-    }
-
     private static void WaitForLines(Process process, int lines)
     {
         for (int i = 0; i < lines; i++)
@@ -72,7 +61,7 @@ public sealed partial class ResumeAndShardTests
         Assert.Equal(0, CliRunner.Run(Localize(data, whole)).ExitCode);
 
         string output = data.File("killed.json");
-        using (var process = StartTool(Localize(data, output)))
+        using (var process = CliProcess.Start(null, Localize(data, output)))
         {
             WaitForLines(process, 5);
             process.Kill(entireProcessTree: true);
@@ -119,7 +108,7 @@ public sealed partial class ResumeAndShardTests
     {
         using var data = new RunFolder(ImageCount);
         string output = data.File("preds.json");
-        using var process = StartTool(Localize(data, output));
+        using var process = CliProcess.Start(null, Localize(data, output));
         WaitForLines(process, 3);
         Assert.Equal(0, SendSignal(process.Id, Sigterm));
         process.StandardOutput.ReadToEnd();
