@@ -1,6 +1,4 @@
-using LostEngine.Kernel;
-
-namespace LostEngine.Pipeline;
+namespace LostEngine.Kernel;
 
 /// <summary>
 /// The DINO-seg baseline (spec section 3): one head of the CLS attention, the patches that hold the top 60% of its

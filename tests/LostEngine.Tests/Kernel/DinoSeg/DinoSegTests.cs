@@ -1,6 +1,6 @@
-using LostEngine.Pipeline;
+using LostEngine.Kernel;
 
-namespace LostEngine.Tests.Pipeline;
+namespace LostEngine.Tests.Kernel;
 
 /// <summary>DINO-seg on hand-made attention maps where the components are known.</summary>
 public sealed class DinoSegTests

@@ -1,4 +1,4 @@
-namespace LostEngine.Pipeline;
+namespace LostEngine.Kernel;
 
 /// <summary>
 /// Every buffer <see cref="DinoSeg"/> needs for grids of up to <see cref="MaxPatches"/> cells, allocated once.

@@ -1,6 +1,4 @@
-using LostEngine.Kernel;
-
-namespace LostEngine.Pipeline;
+namespace LostEngine.Kernel;
 
 /// <summary>The answer of one DINO-seg call (spec section 3). A value type: returning it allocates nothing.</summary>
 /// <param name="HasObject">Whether a component was boxed.</param>
