@@ -22,7 +22,7 @@ public static class SeedSimilarity
         var seedKey = keys.Slice(seed * dim, dim);
         for (int j = 0; j < n; j++)
         {
-            row[j] = VectorMath.Dot(seedKey, keys.Slice(j * dim, dim));
+            row[j] = VectorMath.Dot(seedKey, keys.Slice(j * dim, dim), KernelWidthSelector.Default);
         }
         return row;
     }
@@ -46,8 +46,8 @@ public static class SeedSimilarity
         }
         var component = new byte[n];
         var queue = new int[n];
-        int size = SeedComponent.Fill(row, parameters.Rows, parameters.Cols, seed, component, queue, out var cells);
-        return size == 0 ? null : SeedComponent.ToPixels(cells, parameters);
+        int size = SeedComponent.Fill(new PositiveCells(row), parameters.Rows, parameters.Cols, seed, component, queue, out var cells);
+        return size == 0 ? null : parameters.Grid.ToPixels(cells);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class SeedSimilarity
         for (int i = 0; i < n; i++)
         {
             var key = keys.Slice(i * dim, dim);
-            counts[i] = degrees[i] + (VectorMath.Dot(key, key) > 0f ? 1 : 0);
+            counts[i] = degrees[i] + (VectorMath.Dot(key, key, KernelWidthSelector.Default) > 0f ? 1 : 0);
         }
         return counts;
     }

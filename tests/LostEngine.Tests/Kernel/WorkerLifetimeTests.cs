@@ -30,7 +30,7 @@ public class WorkerLifetimeTests
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DegreeWorkers CreateAndDrop()
+    private static PassWorkers CreateAndDrop()
     {
         var workspace = new LostWorkspace(100, 8, new LostKernelOptions(Threads: 2));
         var c = new KernelCase(10, 10, 8, 100, KeyPattern.Uniform, 3, 16, 160, 160);

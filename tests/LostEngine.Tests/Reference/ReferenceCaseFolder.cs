@@ -12,16 +12,19 @@ public static class ReferenceCaseFolder
     public static string? RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The folder of cases, or null where this checkout has none.</summary>
-    public static string? Path { get; } = Locate();
+    public static string? Path { get; } = Locate("lost-cases");
 
     /// <summary>Why tests that need the cases are skipped.</summary>
     public static string MissingMessage =>
         $"Reference cases not found: expected ../shared/reference/lost-cases next to the repository root ({RepositoryRoot ?? "no LostEngine.sln above " + AppContext.BaseDirectory}).";
 
     /// <summary>Stems of every case (NAME for NAME.json and NAME.npy), sorted; empty where the folder is absent.</summary>
-    public static IReadOnlyList<string> CaseNames { get; } = Path is null
+    public static IReadOnlyList<string> CaseNames { get; } = Names(Path);
+
+    /// <summary>The stems of the cases in <paramref name="folder"/>, sorted; empty for no folder.</summary>
+    public static IReadOnlyList<string> Names(string? folder) => folder is null
         ? []
-        : Directory.GetFiles(Path, "*.json").Select(f => System.IO.Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
+        : Directory.GetFiles(folder, "*.json").Select(f => System.IO.Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
 
     private static string? FindRepositoryRoot()
     {
@@ -35,13 +38,14 @@ public static class ReferenceCaseFolder
         return null;
     }
 
-    private static string? Locate()
+    /// <summary><c>../shared/reference/NAME</c> beside the repository root, or null where it is absent or empty.</summary>
+    public static string? Locate(string name)
     {
         if (RepositoryRoot is null)
         {
             return null;
         }
-        string folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot, "..", "shared", "reference", "lost-cases"));
+        string folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot, "..", "shared", "reference", name));
         return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.json").Any() ? folder : null;
     }
 }

@@ -7,13 +7,13 @@ namespace LostEngine.Kernel;
 internal static class ExpansionMap
 {
     /// <summary>Fills <paramref name="map"/> (length N) using <paramref name="summedKey"/> (length d) as scratch.</summary>
-    public static void Compute(ReadOnlySpan<float> keys, int dim, ReadOnlySpan<int> similars, Span<float> summedKey, Span<float> map)
+    public static void Compute(ReadOnlySpan<float> keys, int dim, ReadOnlySpan<int> similars, Span<float> summedKey, Span<float> map, KernelWidth width)
     {
         summedKey.Clear();
         foreach (int s in similars)
         {
-            VectorMath.AddInto(summedKey, keys.Slice(s * dim, dim));
+            VectorMath.AddInto(summedKey, keys.Slice(s * dim, dim), width);
         }
-        VectorMath.MultiplyRows(keys, summedKey, map);
+        VectorMath.MultiplyRows(keys, summedKey, map, width);
     }
 }

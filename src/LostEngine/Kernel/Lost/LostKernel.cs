@@ -17,50 +17,31 @@ public static class LostKernel
         workspace.ThrowIfDisposed();
         int n = Validate(keys, dim, parameters, workspace);
 
-        DegreePass.Run(keys, n, dim, workspace);
+        // Step 2: the degree of a patch is its number of positive similarities.
+        workspace.Pass.Run(keys, n, dim, threshold: 0f, workspace.DegreeBuffer(n), graphBits: default, wordsPerRow: 0);
 
         int k = Math.Min(parameters.KPatches, n);
         var potentials = workspace.PotentialBuffer(k);
         int seed = SeedOrder.SelectPotentials(workspace.DegreeBuffer(n), workspace.HistogramBuffer, potentials);
-        int similarCount = SimilarSelection.Select(keys, dim, seed, potentials, workspace.SimilarBuffer);
+        int similarCount = SimilarSelection.Select(keys, dim, seed, potentials, workspace.SimilarBuffer, workspace.Width);
         var similars = workspace.SimilarBuffer[..similarCount];
 
         var map = workspace.ExpansionMapBuffer(n);
-        ExpansionMap.Compute(keys, dim, similars, workspace.SummedKeyBuffer(dim), map);
+        ExpansionMap.Compute(keys, dim, similars, workspace.SummedKeyBuffer(dim), map, workspace.Width);
 
-        int size = SeedComponent.Fill(map, parameters.Rows, parameters.Cols, seed, workspace.ComponentBuffer(n), workspace.QueueBuffer, out var cells);
+        int size = SeedComponent.Fill(new PositiveCells(map), parameters.Rows, parameters.Cols, seed, workspace.ComponentBuffer(n), workspace.QueueBuffer, out var cells);
         workspace.Record(n, k, similarCount);
         if (size == 0)
         {
             return LostResult.NoObject(seed, NoObjectReason.SeedInBackground);
         }
-        return new LostResult(seed, SeedComponent.ToPixels(cells, parameters), cells, size, similarCount);
+        return new LostResult(seed, parameters.Grid.ToPixels(cells), cells, size, similarCount);
     }
 
     private static int Validate(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
     {
         parameters.Validate();
-        if (dim < 1)
-        {
-            throw new LostInputException("dim", $"must be at least 1, got {dim}.");
-        }
-        int n = parameters.PatchCount;
-        if ((long)n * dim != keys.Length)
-        {
-            throw new LostInputException("keys",
-                $"has {keys.Length} values, but a {parameters.Rows}x{parameters.Cols} grid of {dim}-wide keys needs N·d = {(long)n * dim}.");
-        }
-        if (n > workspace.MaxPatches || dim > workspace.MaxDim)
-        {
-            throw new LostInputException("workspace",
-                $"was sized for N ≤ {workspace.MaxPatches}, d ≤ {workspace.MaxDim}, but the call has N = {n}, d = {dim}.");
-        }
-        int bad = VectorMath.IndexOfNonFinite(keys);
-        if (bad >= 0)
-        {
-            throw new LostInputException("keys",
-                $"value {keys[bad]} at patch {bad / dim}, component {bad % dim} is not finite; keys must be finite numbers.");
-        }
-        return n;
+        KeyInput.Validate(keys, dim, parameters.Grid, workspace.MaxPatches, workspace.MaxDim, workspace.Width);
+        return parameters.PatchCount;
     }
 }

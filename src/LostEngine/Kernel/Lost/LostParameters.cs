@@ -28,41 +28,16 @@ public readonly record struct LostParameters(
     /// <summary>Number of patches, rows × cols.</summary>
     public int PatchCount => Rows * Cols;
 
+    /// <summary>The grid part of these parameters, which every method shares.</summary>
+    public PatchGrid Grid => new(Rows, Cols, ScaleY, ScaleX, ImageHeight, ImageWidth);
+
     /// <summary>Throws <see cref="LostInputException"/> naming the first field that cannot describe a padded grid.</summary>
     public void Validate()
     {
-        RequirePositive(Rows, "rows");
-        RequirePositive(Cols, "cols");
-        RequirePositive(ScaleY, "scale_y");
-        RequirePositive(ScaleX, "scale_x");
-        RequirePositive(ImageHeight, "image_height");
-        RequirePositive(ImageWidth, "image_width");
-        RequirePositive(KPatches, "k_patches");
-        if ((long)Rows * Cols > int.MaxValue / 2)
+        Grid.Validate();
+        if (KPatches < 1)
         {
-            throw new LostInputException("grid", $"{Rows}x{Cols} patches is too many for one image.");
-        }
-        // The grid is the image padded up to whole cells, so the image must reach into the last row and
-        // column of cells; otherwise a clipped box could end before it starts.
-        RequireFitsGrid(ImageHeight, Rows, ScaleY, "image_height", "rows");
-        RequireFitsGrid(ImageWidth, Cols, ScaleX, "image_width", "cols");
-    }
-
-    private static void RequirePositive(int value, string name)
-    {
-        if (value < 1)
-        {
-            throw new LostInputException(name, $"must be at least 1, got {value}.");
-        }
-    }
-
-    private static void RequireFitsGrid(int imageSize, int cells, int scale, string imageName, string cellName)
-    {
-        long padded = (long)cells * scale;
-        if (imageSize > padded || imageSize <= padded - scale)
-        {
-            throw new LostInputException(imageName,
-                $"{imageSize} px does not pad to {cells} {cellName} of {scale} px (it must be in ({padded - scale}, {padded}]).");
+            throw new LostInputException("k_patches", $"must be at least 1, got {KPatches}.");
         }
     }
 }

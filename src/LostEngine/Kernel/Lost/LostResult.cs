@@ -1,19 +1,5 @@
 namespace LostEngine.Kernel;
 
-/// <summary>Why LOST returned no object.</summary>
-public enum NoObjectReason
-{
-    /// <summary>An object was found.</summary>
-    None = 0,
-
-    /// <summary>
-    /// The seed's own expansion value is not positive, so it lies in the background of the mask
-    /// (the reference raises "The seed is in the background component."). Happens when no potential
-    /// has a positive similarity with the seed, e.g. when all keys are zero.
-    /// </summary>
-    SeedInBackground = 1,
-}
-
 /// <summary>
 /// The answer of one LOST call. A value type, so returning it allocates nothing; the per-patch details
 /// (degrees, similars, expansion map, component) stay in the <see cref="LostWorkspace"/> until its next call.
@@ -62,11 +48,5 @@ public readonly record struct LostResult
     public int SimilarCount { get; }
 
     /// <summary>A sentence describing <see cref="Reason"/>, for logs and JSON output.</summary>
-    public string ReasonText => Reason switch
-    {
-        NoObjectReason.None => "",
-        NoObjectReason.SeedInBackground =>
-            "The seed is in the background component: no potential has a positive similarity with it (e.g. all keys are zero).",
-        _ => throw new InvalidOperationException($"Unknown reason {Reason}."),
-    };
+    public string ReasonText => Reason.Describe();
 }

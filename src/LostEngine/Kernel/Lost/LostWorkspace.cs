@@ -17,8 +17,7 @@ public sealed class LostWorkspace : IDisposable
     private readonly float[] _expansionMap;
     private readonly byte[] _component;
     private readonly int[] _queue;
-    private readonly AlignedFloatBuffer? _panels;
-    private readonly float[] _scratch;
+    private readonly SimilarityPass _pass;
     private bool _disposed;
     private int _patches;
     private int _potentialCount;
@@ -40,8 +39,7 @@ public sealed class LostWorkspace : IDisposable
         {
             throw new LostInputException("threads", $"must be at least 1, got {Options.Threads}.");
         }
-        Width = KernelWidthSelector.Resolve(Options.Width);
-        CounterKind = DegreeCounterSelector.Select(Width, Options.Backend);
+        var width = KernelWidthSelector.Resolve(Options.Width);
         MaxPatches = maxPatches;
         MaxDim = maxDim;
         _degrees = new int[maxPatches];
@@ -52,18 +50,8 @@ public sealed class LostWorkspace : IDisposable
         _expansionMap = new float[maxPatches];
         _component = new byte[maxPatches];
         _queue = new int[maxPatches];
-        int panelWidth = DegreeCounterSelector.PanelWidth(CounterKind);
-        if (panelWidth > 0)
-        {
-            _panels = new AlignedFloatBuffer(KeyPanels.Length(maxPatches, maxDim, panelWidth));
-        }
-        int scratchLength = DegreeCounterSelector.ScratchLength(CounterKind, maxDim);
-        _scratch = new float[scratchLength];
-        // Started last, so a constructor that throws leaves no thread behind.
-        if (Options.Threads > 1)
-        {
-            Workers = new DegreeWorkers(Options.Threads, maxPatches, scratchLength);
-        }
+        // Last, so a constructor that throws before it leaves no worker thread behind.
+        _pass = new SimilarityPass(width, Options.Backend, Options.Threads, maxPatches, maxDim);
     }
 
     /// <summary>Largest N a call may use.</summary>
@@ -76,7 +64,7 @@ public sealed class LostWorkspace : IDisposable
     public LostKernelOptions Options { get; }
 
     /// <summary>The concrete SIMD width the managed kernel uses.</summary>
-    public KernelWidth Width { get; }
+    public KernelWidth Width => _pass.Width;
 
     /// <summary>Degree of every patch in the last call.</summary>
     public ReadOnlySpan<int> Degrees => _degrees.AsSpan(0, _patches);
@@ -93,14 +81,9 @@ public sealed class LostWorkspace : IDisposable
     /// <summary>1 for the cells of the seed's component in the last call, 0 elsewhere.</summary>
     public ReadOnlySpan<byte> Component => _component.AsSpan(0, _patches);
 
-    internal DegreeCounterKind CounterKind { get; }
+    internal SimilarityPass Pass => _pass;
 
-    internal DegreeWorkers? Workers { get; }
-
-    internal Span<float> PanelBuffer(int n, int dim, int width) =>
-        _panels is null ? Span<float>.Empty : _panels.Span[..(int)KeyPanels.Length(n, dim, width)];
-
-    internal Span<float> ScratchBuffer => _scratch;
+    internal PassWorkers? Workers => _pass.Workers;
 
     internal Span<int> DegreeBuffer(int n) => _degrees.AsSpan(0, n);
 
@@ -131,7 +114,7 @@ public sealed class LostWorkspace : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        Workers?.Dispose();
+        _pass.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -141,6 +124,7 @@ public sealed class LostWorkspace : IDisposable
     /// </summary>
     ~LostWorkspace()
     {
-        Workers?.SignalStop();
+        // Null when the constructor threw before making it.
+        _pass?.SignalStop();
     }
 }

@@ -6,21 +6,23 @@ using System.Runtime.Intrinsics;
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The small vector helpers the kernel's linear steps share (dot product, vector sum, finiteness scan).
-/// They run once or N times per call, not N² times, so one width ladder per helper is enough.
+/// The small vector helpers the kernel's linear steps share (dot product, vector sum, finiteness scan). They run
+/// once or N times per call, not N² times, so one width ladder per helper is enough. Every helper takes the
+/// workspace's resolved <see cref="KernelWidth"/> and branches on it alone, never on what the CPU has: a run forced
+/// to v256 on an AVX-512 machine computes exactly what an AVX2 machine computes (summation order included).
 /// </summary>
 internal static class VectorMath
 {
     /// <summary>Dot product of two equally long vectors, accumulated in float with FMA where available.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b, KernelWidth width)
     {
         int n = a.Length;
         ref float pa = ref MemoryMarshal.GetReference(a);
         ref float pb = ref MemoryMarshal.GetReference(b);
         int i = 0;
         float sum = 0f;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        if (width == KernelWidth.Vector512 && n >= Vector512<float>.Count)
         {
             var acc = Vector512<float>.Zero;
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
@@ -29,7 +31,7 @@ internal static class VectorMath
             }
             sum = Vector512.Sum(acc);
         }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        else if (width >= KernelWidth.Vector256 && n >= Vector256<float>.Count)
         {
             var acc = Vector256<float>.Zero;
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
@@ -48,17 +50,18 @@ internal static class VectorMath
     /// <summary>
     /// <c>results[j] = vector · rows_j</c> for the row-major <paramref name="rows"/> of width
     /// <paramref name="vector"/>.Length: a matrix-vector product that takes four rows per pass, so each load of
-    /// the vector feeds four independent FMA chains instead of one latency-bound chain.
+    /// the vector feeds four independent FMA chains instead of one latency-bound chain. The four-row body is
+    /// 256-bit at both vector widths (d = 384 is 48 such vectors: plenty of work per row, and no 512-bit tail).
     /// </summary>
     [SkipLocalsInit]
-    public static void MultiplyRows(ReadOnlySpan<float> rows, ReadOnlySpan<float> vector, Span<float> results)
+    public static void MultiplyRows(ReadOnlySpan<float> rows, ReadOnlySpan<float> vector, Span<float> results, KernelWidth width)
     {
         int dim = vector.Length;
         int count = results.Length;
         ref float pv = ref MemoryMarshal.GetReference(vector);
         ref float pm = ref MemoryMarshal.GetReference(rows);
         int j = 0;
-        if (Vector256.IsHardwareAccelerated && dim >= Vector256<float>.Count)
+        if (width >= KernelWidth.Vector256 && dim >= Vector256<float>.Count)
         {
             for (; j <= count - 4; j += 4)
             {
@@ -96,19 +99,19 @@ internal static class VectorMath
         }
         for (; j < count; j++)
         {
-            results[j] = Dot(vector, rows.Slice(j * dim, dim));
+            results[j] = Dot(vector, rows.Slice(j * dim, dim), width);
         }
     }
 
     /// <summary>Adds <paramref name="source"/> into <paramref name="destination"/> element-wise (float keys, int degrees).</summary>
-    public static void AddInto<T>(Span<T> destination, ReadOnlySpan<T> source)
+    public static void AddInto<T>(Span<T> destination, ReadOnlySpan<T> source, KernelWidth width)
         where T : unmanaged, IAdditionOperators<T, T, T>
     {
         int n = destination.Length;
         ref T pd = ref MemoryMarshal.GetReference(destination);
         ref T ps = ref MemoryMarshal.GetReference(source);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        if (width >= KernelWidth.Vector256 && Vector256<T>.IsSupported)
         {
             for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
             {
@@ -122,12 +125,12 @@ internal static class VectorMath
     }
 
     /// <summary>Index of the first NaN or infinite value, or -1 when every value is finite.</summary>
-    public static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    public static int IndexOfNonFinite(ReadOnlySpan<float> values, KernelWidth width)
     {
         int n = values.Length;
         ref float p = ref MemoryMarshal.GetReference(values);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (width >= KernelWidth.Vector256)
         {
             // x * 0 is 0 for every finite x and NaN for NaN and ±inf, so one multiply and compare
             // tests a whole vector; the exact index is found by the scalar loop below.

@@ -1,10 +1,10 @@
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The register tile of the packed-panel degree pass, for one SIMD width: <see cref="Rows"/> row keys against one
-/// panel of <see cref="PanelWidth"/> patches, multiplied with broadcast FMAs and their signs counted. An instance
-/// carries the panel's lane indices and its column sums from one tile of rows to the next.
-/// <see cref="PanelDegreeCounter{TTile}"/> holds the loops every width shares; implementations are structs so the
+/// The register tile of the packed-panel pair pass, for one SIMD width: <see cref="Rows"/> row keys against one
+/// panel of <see cref="PanelWidth"/> patches, multiplied with broadcast FMAs and compared with a threshold. An
+/// instance carries the panel's lane indices and its column sums from one tile of rows to the next.
+/// <see cref="PanelPairCounter{TTile}"/> holds the loops every width shares; implementations are structs so the
 /// JIT specialises the driver for each and inlines the tile into it, with no dispatch left in the loop.
 /// </summary>
 internal unsafe interface IPanelTile<TSelf> where TSelf : struct, IPanelTile<TSelf>
@@ -16,13 +16,14 @@ internal unsafe interface IPanelTile<TSelf> where TSelf : struct, IPanelTile<TSe
     static abstract int PanelWidth { get; }
 
     /// <summary>A tile for the panel whose first patch is <paramref name="j0"/>, with zero column sums.</summary>
-    static abstract TSelf ForPanel(int j0);
+    static abstract TSelf ForPanel(int j0, float threshold);
 
     /// <summary>
-    /// Rows [i0, i0 + rows), rows ≤ <see cref="Rows"/>, against the panel: the positive pairs (i, j), j &gt; i, go
-    /// into degrees[i] and into the panel's column sums.
+    /// Rows [i0, i0 + rows), rows ≤ <see cref="Rows"/>, against the panel: each row's pairs (i, j), j &gt; i, whose
+    /// similarity is above the threshold go to <paramref name="sink"/> as lane bits, and into the column sums.
     /// </summary>
-    void Count(float* keys, float* panel, int dim, int i0, int rows, int* degrees);
+    void Count<TSink>(float* keys, float* panel, int dim, int i0, int rows, ref TSink sink)
+        where TSink : struct, IPairSink;
 
     /// <summary>Adds the column sums to the panel's <see cref="PanelWidth"/> degrees, all of them patches.</summary>
     void AddColumns(int* degrees);

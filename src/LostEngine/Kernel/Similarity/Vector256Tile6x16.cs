@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,11 +5,11 @@ using System.Runtime.Intrinsics.X86;
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The 256-bit tile of <see cref="PanelDegreeCounter{TTile}"/>: a register-tiled broadcast-FMA micro-kernel of
+/// The 256-bit tile of <see cref="PanelPairCounter{TTile}"/>: a register-tiled broadcast-FMA micro-kernel of
 /// 6 rows × 16 patches, reading the columns from <see cref="KeyPanels"/> of width 16. Each step of the d loop
 /// broadcasts component t of 6 row keys and multiplies it with two vector loads of the panel, so the 12
-/// accumulators hold 16 similarities per row with no horizontal sum; their signs are then counted with
-/// movemask + popcount for the rows and per-lane integer sums for the columns.
+/// accumulators hold 16 similarities per row with no horizontal sum; those above the threshold then go to the
+/// sink as one movemask per row, and into per-lane integer sums for the columns.
 /// Shape: 12 accumulators + 2 panel vectors + 1 broadcast fill the 16 ymm registers; on a Zen 3 EPYC the pass
 /// alone runs at about 92% of the FMA peak that Diagnostics.FmaPeakProbe measures (N = 1200, d = 384, one thread).
 /// </summary>
@@ -20,6 +19,8 @@ internal unsafe struct Vector256Tile6x16 : IPanelTile<Vector256Tile6x16>
     private Vector256<int> _lane1;
     private Vector256<int> _column0;
     private Vector256<int> _column1;
+    private Vector256<float> _threshold;
+    private int _j0;
 
     /// <summary>Rows per tile: 12 accumulators.</summary>
     public static int Rows => 6;
@@ -29,9 +30,11 @@ internal unsafe struct Vector256Tile6x16 : IPanelTile<Vector256Tile6x16>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256Tile6x16 ForPanel(int j0)
+    public static Vector256Tile6x16 ForPanel(int j0, float threshold)
     {
         var tile = default(Vector256Tile6x16);
+        tile._j0 = j0;
+        tile._threshold = Vector256.Create(threshold);
         tile._lane0 = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) + Vector256.Create(j0);
         tile._lane1 = tile._lane0 + Vector256.Create(8);
         return tile;
@@ -55,7 +58,8 @@ internal unsafe struct Vector256Tile6x16 : IPanelTile<Vector256Tile6x16>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Count(float* keys, float* panel, int dim, int i0, int rows, int* degrees)
+    public void Count<TSink>(float* keys, float* panel, int dim, int i0, int rows, ref TSink sink)
+        where TSink : struct, IPairSink
     {
         // Rows past the block repeat a valid row, so the loop needs no branch; their counts are never read.
         float* a0 = keys + (nint)i0 * dim;
@@ -193,41 +197,43 @@ internal unsafe struct Vector256Tile6x16 : IPanelTile<Vector256Tile6x16>
             c51 = Vector256.FusedMultiplyAdd(a, b1, c51);
         }
 
-        CountRow(c00, c01, i0, degrees);
+        CountRow(c00, c01, i0, ref sink);
         if (rows > 1)
         {
-            CountRow(c10, c11, i0 + 1, degrees);
+            CountRow(c10, c11, i0 + 1, ref sink);
         }
         if (rows > 2)
         {
-            CountRow(c20, c21, i0 + 2, degrees);
+            CountRow(c20, c21, i0 + 2, ref sink);
         }
         if (rows > 3)
         {
-            CountRow(c30, c31, i0 + 3, degrees);
+            CountRow(c30, c31, i0 + 3, ref sink);
         }
         if (rows > 4)
         {
-            CountRow(c40, c41, i0 + 4, degrees);
+            CountRow(c40, c41, i0 + 4, ref sink);
         }
         if (rows > 5)
         {
-            CountRow(c50, c51, i0 + 5, degrees);
+            CountRow(c50, c51, i0 + 5, ref sink);
         }
     }
 
     /// <summary>
-    /// Row i's positives among the panel's columns j &gt; i: popcount of the sign mask into degrees[i], and
-    /// one per positive lane into the column sums (a true compare is -1, so subtracting adds 1).
+    /// Row i's pairs above the threshold among the panel's columns j &gt; i: their lane bits go to the sink (which
+    /// counts them into degrees[i], and may keep them as the graph's row), and one per such lane into the column
+    /// sums (a true compare is -1, so subtracting adds 1).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CountRow(Vector256<float> s0, Vector256<float> s1, int row, int* degrees)
+    private void CountRow<TSink>(Vector256<float> s0, Vector256<float> s1, int row, ref TSink sink)
+        where TSink : struct, IPairSink
     {
         var limit = Vector256.Create(row);
-        var positive0 = Vector256.GreaterThan(s0, Vector256<float>.Zero).AsInt32() & Vector256.GreaterThan(_lane0, limit);
-        var positive1 = Vector256.GreaterThan(s1, Vector256<float>.Zero).AsInt32() & Vector256.GreaterThan(_lane1, limit);
-        degrees[row] += BitOperations.PopCount(positive0.ExtractMostSignificantBits())
-            + BitOperations.PopCount(positive1.ExtractMostSignificantBits());
+        var positive0 = Vector256.GreaterThan(s0, _threshold).AsInt32() & Vector256.GreaterThan(_lane0, limit);
+        var positive1 = Vector256.GreaterThan(s1, _threshold).AsInt32() & Vector256.GreaterThan(_lane1, limit);
+        uint lanes = positive0.ExtractMostSignificantBits() | (positive1.ExtractMostSignificantBits() << 8);
+        sink.Row(row, _j0, lanes, PanelWidth);
         _column0 -= positive0;
         _column1 -= positive1;
     }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,11 +5,11 @@ using System.Runtime.Intrinsics.X86;
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The 512-bit tile of <see cref="PanelDegreeCounter{TTile}"/>: a register-tiled broadcast-FMA micro-kernel of
+/// The 512-bit tile of <see cref="PanelPairCounter{TTile}"/>: a register-tiled broadcast-FMA micro-kernel of
 /// 8 rows × 32 patches, reading the columns from <see cref="KeyPanels"/> of width 32. Each step of the d loop
 /// broadcasts component t of 8 row keys and multiplies it with two vector loads of the panel, so the 16
-/// accumulators hold 32 similarities per row with no horizontal sum; their signs are then counted with
-/// movemask + popcount for the rows and per-lane integer sums for the columns.
+/// accumulators hold 32 similarities per row with no horizontal sum; those above the threshold then go to the
+/// sink as one movemask per row, and into per-lane integer sums for the columns.
 /// Shape: 16 accumulators + 2 panel vectors + 1 broadcast, half of the 32 zmm registers, so the FMA latency is
 /// covered twice over. Not timed yet (the machine it was written on has no AVX-512); its tiling, tails and
 /// diagonal are tested everywhere through .NET's software Vector512.
@@ -21,6 +20,8 @@ internal unsafe struct Vector512Tile8x32 : IPanelTile<Vector512Tile8x32>
     private Vector512<int> _lane1;
     private Vector512<int> _column0;
     private Vector512<int> _column1;
+    private Vector512<float> _threshold;
+    private int _j0;
 
     /// <summary>Rows per tile: 16 accumulators.</summary>
     public static int Rows => 8;
@@ -30,9 +31,11 @@ internal unsafe struct Vector512Tile8x32 : IPanelTile<Vector512Tile8x32>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Tile8x32 ForPanel(int j0)
+    public static Vector512Tile8x32 ForPanel(int j0, float threshold)
     {
         var tile = default(Vector512Tile8x32);
+        tile._j0 = j0;
+        tile._threshold = Vector512.Create(threshold);
         tile._lane0 = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) + Vector512.Create(j0);
         tile._lane1 = tile._lane0 + Vector512.Create(16);
         return tile;
@@ -56,7 +59,8 @@ internal unsafe struct Vector512Tile8x32 : IPanelTile<Vector512Tile8x32>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Count(float* keys, float* panel, int dim, int i0, int rows, int* degrees)
+    public void Count<TSink>(float* keys, float* panel, int dim, int i0, int rows, ref TSink sink)
+        where TSink : struct, IPairSink
     {
         // Rows past the block repeat a valid row, so the loop needs no branch; their counts are never read.
         float* a0 = keys + (nint)i0 * dim;
@@ -230,49 +234,51 @@ internal unsafe struct Vector512Tile8x32 : IPanelTile<Vector512Tile8x32>
             c71 = Vector512.FusedMultiplyAdd(a, b1, c71);
         }
 
-        CountRow(c00, c01, i0, degrees);
+        CountRow(c00, c01, i0, ref sink);
         if (rows > 1)
         {
-            CountRow(c10, c11, i0 + 1, degrees);
+            CountRow(c10, c11, i0 + 1, ref sink);
         }
         if (rows > 2)
         {
-            CountRow(c20, c21, i0 + 2, degrees);
+            CountRow(c20, c21, i0 + 2, ref sink);
         }
         if (rows > 3)
         {
-            CountRow(c30, c31, i0 + 3, degrees);
+            CountRow(c30, c31, i0 + 3, ref sink);
         }
         if (rows > 4)
         {
-            CountRow(c40, c41, i0 + 4, degrees);
+            CountRow(c40, c41, i0 + 4, ref sink);
         }
         if (rows > 5)
         {
-            CountRow(c50, c51, i0 + 5, degrees);
+            CountRow(c50, c51, i0 + 5, ref sink);
         }
         if (rows > 6)
         {
-            CountRow(c60, c61, i0 + 6, degrees);
+            CountRow(c60, c61, i0 + 6, ref sink);
         }
         if (rows > 7)
         {
-            CountRow(c70, c71, i0 + 7, degrees);
+            CountRow(c70, c71, i0 + 7, ref sink);
         }
     }
 
     /// <summary>
-    /// Row i's positives among the panel's columns j &gt; i: popcount of the sign mask into degrees[i], and
-    /// one per positive lane into the column sums (a true compare is -1, so subtracting adds 1).
+    /// Row i's pairs above the threshold among the panel's columns j &gt; i: their lane bits go to the sink (which
+    /// counts them into degrees[i], and may keep them as the graph's row), and one per such lane into the column
+    /// sums (a true compare is -1, so subtracting adds 1).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CountRow(Vector512<float> s0, Vector512<float> s1, int row, int* degrees)
+    private void CountRow<TSink>(Vector512<float> s0, Vector512<float> s1, int row, ref TSink sink)
+        where TSink : struct, IPairSink
     {
         var limit = Vector512.Create(row);
-        var positive0 = Vector512.GreaterThan(s0, Vector512<float>.Zero).AsInt32() & Vector512.GreaterThan(_lane0, limit);
-        var positive1 = Vector512.GreaterThan(s1, Vector512<float>.Zero).AsInt32() & Vector512.GreaterThan(_lane1, limit);
-        degrees[row] += BitOperations.PopCount(positive0.ExtractMostSignificantBits())
-            + BitOperations.PopCount(positive1.ExtractMostSignificantBits());
+        var positive0 = Vector512.GreaterThan(s0, _threshold).AsInt32() & Vector512.GreaterThan(_lane0, limit);
+        var positive1 = Vector512.GreaterThan(s1, _threshold).AsInt32() & Vector512.GreaterThan(_lane1, limit);
+        uint lanes = (uint)(positive0.ExtractMostSignificantBits() | (positive1.ExtractMostSignificantBits() << 16));
+        sink.Row(row, _j0, lanes, PanelWidth);
         _column0 -= positive0;
         _column1 -= positive1;
     }

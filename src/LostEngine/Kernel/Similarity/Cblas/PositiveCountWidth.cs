@@ -1,7 +1,7 @@
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The vector width that counts positive similarities in a CBLAS tile. <see cref="Best"/> is what the
+/// The vector width that compares the similarities of a CBLAS tile with the threshold. <see cref="Best"/> is what the
 /// engine uses; the others exist so tests run every width on one machine (a width the CPU lacks still
 /// computes correctly, only slower, through .NET's software fallback).
 /// </summary>
@@ -12,9 +12,6 @@ internal enum PositiveCountWidth
 
     /// <summary>One value at a time.</summary>
     Scalar,
-
-    /// <summary>4 floats per compare.</summary>
-    Vector128,
 
     /// <summary>8 floats per compare.</summary>
     Vector256,

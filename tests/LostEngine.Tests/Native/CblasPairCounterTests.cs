@@ -2,13 +2,14 @@ using LostEngine.Kernel;
 
 namespace LostEngine.Tests.Native;
 
-public sealed class CblasDegreeCounterTests
+/// <summary>The CBLAS counter's own tiling (tile shapes, comparison widths, row ranges, threads), beyond what the shared counter tests check.</summary>
+public sealed unsafe class CblasPairCounterTests
 {
     private static readonly int[] Sizes = [1, 2, 3, 7, 15, 16, 17, 31, 33, 63, 64, 65, 100, 127, 129, 200, 255, 257, 300];
 
     // The engine's tile, and small ones so that even small n crosses many row, column and diagonal blocks.
     private static readonly (int Rows, int Columns)[] TileShapes =
-        [(CblasDegreeCounter.TileRows, CblasDegreeCounter.TileColumns), (5, 16), (48, 32), (1, 16)];
+        [(CblasPairCounter.TileRows, CblasPairCounter.TileColumns), (5, 16), (48, 32), (1, 16)];
 
     // Widths travel by name: the enum is internal to the library and theory parameters must be public.
     public static TheoryData<int, string> DimensionsAndWidths()
@@ -33,14 +34,14 @@ public sealed class CblasDegreeCounterTests
         var random = new Random(dim * 31 + (int)width);
         foreach (var n in Sizes)
         {
-            var keys = ScalarDegreeReference.IntegerKeys(random, n, dim);
+            var keys = Kernel.PairHarness.IntegerKeys(random, n, dim);
             var expected = Kernel.ReferenceLost.Degrees(keys, n, dim);
             foreach (var (rows, columns) in TileShapes)
             {
                 var degrees = new int[n];
-                var tile = new float[CblasDegreeCounter.ScratchLength(rows, columns)];
+                var tile = new float[CblasPairCounter.ScratchLength(rows, columns)];
 
-                CblasDegreeCounter.CountRows(keys, n, dim, 0, n, degrees, tile, rows, columns, width);
+                Count(keys, n, dim, 0, n, degrees, tile, rows, columns, width);
 
                 Assert.True(expected.AsSpan().SequenceEqual(degrees), $"n={n} dim={dim} tile={rows}x{columns} width={width}");
             }
@@ -55,16 +56,16 @@ public sealed class CblasDegreeCounterTests
         {
             foreach (var dim in new[] { 1, 17, 100 })
             {
-                var keys = ScalarDegreeReference.IntegerKeys(random, n, dim);
+                var keys = Kernel.PairHarness.IntegerKeys(random, n, dim);
                 var expected = Kernel.ReferenceLost.Degrees(keys, n, dim);
                 var total = new int[n];
-                var tile = new float[CblasDegreeCounter.TileScratchLength(dim)];
+                var tile = new float[CblasPairCounter.TileScratchLength(dim)];
                 for (var start = 0; start < n;)
                 {
                     // Range lengths straddle the 64-row tile so ranges start mid-block as a scheduler's would.
                     var end = Math.Min(n, start + random.Next(1, 90));
                     var part = new int[n];
-                    CblasDegreeCounter.CountRows(keys, n, dim, start, end, part, tile);
+                    Count(keys, n, dim, start, end, part, tile);
                     for (var i = 0; i < n; i++)
                     {
                         total[i] += part[i];
@@ -83,18 +84,18 @@ public sealed class CblasDegreeCounterTests
     {
         // The scheduler's use: concurrent callers into the same BLAS, each with its own degrees and tile.
         const int N = 300, Dim = 100, Threads = 4;
-        var keys = ScalarDegreeReference.IntegerKeys(new Random(13), N, Dim);
+        var keys = Kernel.PairHarness.IntegerKeys(new Random(13), N, Dim);
         var expected = Kernel.ReferenceLost.Degrees(keys, N, Dim);
         var perThread = new int[Threads][];
 
         Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
         {
             perThread[thread] = new int[N];
-            var tile = new float[CblasDegreeCounter.TileScratchLength(Dim)];
+            var tile = new float[CblasPairCounter.TileScratchLength(Dim)];
             for (var repeat = 0; repeat < 20; repeat++)
             {
                 Array.Clear(perThread[thread]);
-                CblasDegreeCounter.CountRows(keys, N, Dim, thread * N / Threads, (thread + 1) * N / Threads, perThread[thread], tile);
+                Count(keys, N, Dim, thread * N / Threads, (thread + 1) * N / Threads, perThread[thread], tile);
             }
         });
 
@@ -114,11 +115,11 @@ public sealed class CblasDegreeCounterTests
     public void DegreesAreAddedToNotOverwritten()
     {
         const int N = 150, Dim = 33;
-        var keys = ScalarDegreeReference.IntegerKeys(new Random(3), N, Dim);
+        var keys = Kernel.PairHarness.IntegerKeys(new Random(3), N, Dim);
         var expected = Kernel.ReferenceLost.Degrees(keys, N, Dim).Select(degree => degree + 1000).ToArray();
         var degrees = Enumerable.Repeat(1000, N).ToArray();
 
-        CblasDegreeCounter.CountRows(keys, N, Dim, 0, N, degrees, new float[CblasDegreeCounter.TileScratchLength(Dim)]);
+        Count(keys, N, Dim, 0, N, degrees, new float[CblasPairCounter.TileScratchLength(Dim)]);
 
         Assert.Equal(expected, degrees);
     }
@@ -133,7 +134,7 @@ public sealed class CblasDegreeCounterTests
         keys.AsSpan(10 * Dim, Dim).Clear();
         var degrees = new int[N];
 
-        CblasDegreeCounter.CountRows(keys, N, Dim, 0, N, degrees, new float[CblasDegreeCounter.TileScratchLength(Dim)]);
+        Count(keys, N, Dim, 0, N, degrees, new float[CblasPairCounter.TileScratchLength(Dim)]);
 
         Assert.Equal(0, degrees[10]);
         Assert.All(degrees.Where((_, i) => i != 10), degree => Assert.Equal(N - 2, degree));
@@ -142,10 +143,10 @@ public sealed class CblasDegreeCounterTests
     [BlasFact]
     public void EmptyRangeChangesNothing()
     {
-        var keys = ScalarDegreeReference.IntegerKeys(new Random(5), 20, 4);
+        var keys = Kernel.PairHarness.IntegerKeys(new Random(5), 20, 4);
         var degrees = new int[20];
 
-        CblasDegreeCounter.CountRows(keys, 20, 4, 12, 12, degrees, new float[CblasDegreeCounter.TileScratchLength(4)]);
+        Count(keys, 20, 4, 12, 12, degrees, new float[CblasPairCounter.TileScratchLength(4)]);
 
         Assert.All(degrees, degree => Assert.Equal(0, degree));
     }
@@ -154,16 +155,16 @@ public sealed class CblasDegreeCounterTests
     public void SteadyStateAllocatesNothing()
     {
         const int N = 300, Dim = 100;
-        var keys = ScalarDegreeReference.IntegerKeys(new Random(11), N, Dim);
+        var keys = Kernel.PairHarness.IntegerKeys(new Random(11), N, Dim);
         var degrees = new int[N];
-        var tile = new float[CblasDegreeCounter.TileScratchLength(Dim)];
-        CblasDegreeCounter.CountRows(keys, N, Dim, 0, N, degrees, tile);
+        var tile = new float[CblasPairCounter.TileScratchLength(Dim)];
+        Count(keys, N, Dim, 0, N, degrees, tile);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var repeat = 0; repeat < 5; repeat++)
         {
-            CblasDegreeCounter.CountRows(keys, N, Dim, 0, N, degrees, tile);
-            CblasDegreeCounter.CountRows(keys, N, Dim, 17, 213, degrees, tile);
+            Count(keys, N, Dim, 0, N, degrees, tile);
+            Count(keys, N, Dim, 17, 213, degrees, tile);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -174,14 +175,23 @@ public sealed class CblasDegreeCounterTests
     {
         var keys = new float[10 * 4];
         var degrees = new int[10];
-        var tile = new float[CblasDegreeCounter.TileScratchLength(4)];
+        var tile = new float[CblasPairCounter.TileScratchLength(4)];
 
-        Assert.Equal("keys", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 11, 4, 0, 10, new int[11], tile)).ParamName);
-        Assert.Equal("degrees", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 4, 0, 10, new int[9], tile)).ParamName);
-        Assert.Equal("tile", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 4, 0, 10, degrees, new float[tile.Length - 1])).ParamName);
-        Assert.Equal("rowEnd", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 4, 0, 11, degrees, tile)).ParamName);
-        Assert.Equal("rowStart", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 4, 6, 5, degrees, tile)).ParamName);
-        Assert.Equal("dim", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 0, 0, 10, degrees, tile)).ParamName);
-        Assert.Equal("tileColumns", Assert.Throws<ArgumentOutOfRangeException>(() => CblasDegreeCounter.CountRows(keys, 10, 4, 0, 10, degrees, new float[1000], 4, 24, PositiveCountWidth.Best)).ParamName);
+        Assert.Equal("tile", Assert.Throws<ArgumentOutOfRangeException>(() => Count(keys, 10, 4, 0, 10, degrees, new float[tile.Length - 1])).ParamName);
+        Assert.Equal("rowEnd", Assert.Throws<ArgumentOutOfRangeException>(() => Count(keys, 10, 4, 0, 11, degrees, tile)).ParamName);
+        Assert.Equal("rowStart", Assert.Throws<ArgumentOutOfRangeException>(() => Count(keys, 10, 4, 6, 5, degrees, tile)).ParamName);
+        Assert.Equal("dim", Assert.Throws<ArgumentOutOfRangeException>(() => Count(keys, 10, 0, 0, 10, degrees, tile)).ParamName);
+        Assert.Equal("tileColumns", Assert.Throws<ArgumentOutOfRangeException>(() => Count(keys, 10, 4, 0, 10, degrees, new float[1000], 4, 24)).ParamName);
+    }
+
+    private static void Count(float[] keys, int n, int dim, int start, int end, int[] degrees, float[] tile,
+        int tileRows = CblasPairCounter.TileRows, int tileColumns = CblasPairCounter.TileColumns, PositiveCountWidth width = PositiveCountWidth.Best)
+    {
+        fixed (float* k = keys)
+        fixed (int* d = degrees)
+        {
+            var sink = new DegreeSink(d, n);
+            CblasPairCounter.CountRows(k, n, dim, start, end, 0f, d, tile, tileRows, tileColumns, width, ref sink);
+        }
     }
 }
