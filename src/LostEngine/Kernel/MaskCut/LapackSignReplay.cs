@@ -42,14 +42,17 @@ internal static unsafe class LapackSignReplay
     private const double TieMargin = 1e-6;
 
     /// <summary>
-    /// +1 when LAPACK returns x = D^-½ y for the unit eigenvector <paramref name="y"/> of D^-½ A D^-½, -1 when it
-    /// returns -D^-½ y, 0 when the replay cannot tell. <paramref name="basis"/> and <paramref name="reflectors"/> hold
-    /// up to <paramref name="capacity"/> vectors of n; the rest is scratch of n (or capacity) values.
+    /// +1 when LAPACK returns x = D^-½ y for the unit eigenvector <paramref name="y"/> of the graph's D^-½ A D^-½, -1
+    /// when it returns -D^-½ y, 0 when the replay cannot tell. <paramref name="basis"/> and <paramref name="reflectors"/>
+    /// hold up to <paramref name="capacity"/> vectors of n; the rest is scratch of n (or capacity) values, and
+    /// <paramref name="scratch"/> the product's.
     /// </summary>
-    public static int Replay(ulong* bits, int n, double eps, double* invSqrt, ReadOnlySpan<double> y, int capacity,
+    public static int Replay(in NormalizedGraph graph, ReadOnlySpan<double> y, int capacity,
         Span<double> basis, Span<double> reflectors, Span<double> taus, Span<double> signs, Span<double> z,
-        Span<double> r, Span<double> b, Span<double> product, Span<double> u, Span<double> tables, KernelWidth width)
+        Span<double> r, Span<double> b, Span<double> product, Span<double> scratch)
     {
+        int n = graph.N;
+        var width = graph.Width;
         var q0 = basis[..n];
         q0.Clear();
         q0[0] = 1;
@@ -74,10 +77,9 @@ internal static unsafe class LapackSignReplay
             var q = basis.Slice(i * n, n);
             fixed (double* qp = q)
             fixed (double* pp = product)
-            fixed (double* up = u)
-            fixed (double* tp = tables)
+            fixed (double* sp = scratch)
             {
-                GraphProduct.Apply(bits, n, eps, invSqrt, qp, pp, up, tp);
+                graph.Multiply(qp, pp, sp);
             }
             for (int k = 0; k < n; k++)
             {

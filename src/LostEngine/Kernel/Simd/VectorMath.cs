@@ -124,6 +124,55 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>Σ v_i², accumulated in float64 (so values near float32's range cannot overflow it).</summary>
+    public static double SumOfSquares(ReadOnlySpan<float> values, KernelWidth width)
+    {
+        int n = values.Length;
+        ref float p = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        double sum = 0;
+        if (width >= KernelWidth.Vector256)
+        {
+            // Widened to double pairs; 256-bit at both widths, as the reduction is a small part of the work.
+            var acc0 = Vector256<double>.Zero;
+            var acc1 = Vector256<double>.Zero;
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref p, (nuint)i));
+                acc0 = Vector256.FusedMultiplyAdd(low, low, acc0);
+                acc1 = Vector256.FusedMultiplyAdd(high, high, acc1);
+            }
+            sum = Vector256.Sum(acc0 + acc1);
+        }
+        for (; i < n; i++)
+        {
+            double v = Unsafe.Add(ref p, i);
+            sum = Math.FusedMultiplyAdd(v, v, sum);
+        }
+        return sum;
+    }
+
+    /// <summary>target_i = source_i · factor.</summary>
+    public static void Scale(ReadOnlySpan<float> source, float factor, Span<float> target, KernelWidth width)
+    {
+        int n = source.Length;
+        ref float ps = ref MemoryMarshal.GetReference(source);
+        ref float pt = ref MemoryMarshal.GetReference(target);
+        int i = 0;
+        if (width >= KernelWidth.Vector256)
+        {
+            var f = Vector256.Create(factor);
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                (Vector256.LoadUnsafe(ref ps, (nuint)i) * f).StoreUnsafe(ref pt, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref pt, i) = Unsafe.Add(ref ps, i) * factor;
+        }
+    }
+
     /// <summary>Index of the first NaN or infinite value, or -1 when every value is finite.</summary>
     public static int IndexOfNonFinite(ReadOnlySpan<float> values, KernelWidth width)
     {

@@ -65,6 +65,64 @@ internal static unsafe class BitGraph
         }
     }
 
+    /// <summary>Words the row-block copy of an <paramref name="n"/>-patch graph takes (see <see cref="InterleaveRowBlocks"/>).</summary>
+    public static long RowBlockLength(int n) => (long)((n + 7) >> 3) * WordsPerRow(n) * 8;
+
+    /// <summary>
+    /// The graph again, 8 rows at a time: word <c>(R · bytesPerRow + c)</c> holds byte c of rows 8R … 8R + 7, one
+    /// byte per row, so one load brings the same 8 columns of 8 rows (<see cref="NibblePermuteProduct512"/>). Rows
+    /// past N read as zero. Made from the rows by 8 × 8 byte transposes.
+    /// </summary>
+    [SkipLocalsInit]
+    public static void InterleaveRowBlocks(ulong* bits, int n, ulong* blocks)
+    {
+        int words = WordsPerRow(n);
+        int bytesPerRow = words * 8;
+        ulong* group = stackalloc ulong[8];
+        for (int block = 0; block < (n + 7) >> 3; block++)
+        {
+            int first = block << 3;
+            for (int w = 0; w < words; w++)
+            {
+                for (int r = 0; r < 8; r++)
+                {
+                    group[r] = first + r < n ? bits[(nint)(first + r) * words + w] : 0UL;
+                }
+                TransposeBytes8(group);
+                ulong* target = blocks + (nint)block * bytesPerRow + w * 8;
+                for (int b = 0; b < 8; b++)
+                {
+                    target[b] = group[b];
+                }
+            }
+        }
+    }
+
+    /// <summary>Transposes 8 × 8 bytes in place (word r, byte b ↔ word b, byte r), by swapping ever smaller quadrants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TransposeBytes8(ulong* a)
+    {
+        Swap(a, 0, 4, 32, 0x0000_0000_FFFF_FFFFUL);
+        Swap(a, 1, 5, 32, 0x0000_0000_FFFF_FFFFUL);
+        Swap(a, 2, 6, 32, 0x0000_0000_FFFF_FFFFUL);
+        Swap(a, 3, 7, 32, 0x0000_0000_FFFF_FFFFUL);
+        Swap(a, 0, 2, 16, 0x0000_FFFF_0000_FFFFUL);
+        Swap(a, 1, 3, 16, 0x0000_FFFF_0000_FFFFUL);
+        Swap(a, 4, 6, 16, 0x0000_FFFF_0000_FFFFUL);
+        Swap(a, 5, 7, 16, 0x0000_FFFF_0000_FFFFUL);
+        Swap(a, 0, 1, 8, 0x00FF_00FF_00FF_00FFUL);
+        Swap(a, 2, 3, 8, 0x00FF_00FF_00FF_00FFUL);
+        Swap(a, 4, 5, 8, 0x00FF_00FF_00FF_00FFUL);
+        Swap(a, 6, 7, 8, 0x00FF_00FF_00FF_00FFUL);
+
+        static void Swap(ulong* a, int top, int bottom, int shift, ulong mask)
+        {
+            ulong t = ((a[top] >> shift) ^ a[bottom]) & mask;
+            a[top] ^= t << shift;
+            a[bottom] ^= t;
+        }
+    }
+
     /// <summary>Sets or clears bit (i, i).</summary>
     public static void SetDiagonal(ulong* bits, int words, int i, bool edge)
     {

@@ -20,7 +20,7 @@ internal readonly record struct FiedlerOutcome(FiedlerStatus Status, double Mu2,
 /// The second eigenvector of the generalized problem <c>(D − A) x = λ D x</c> (ncut-spec §1.4), as the eigenvector
 /// <c>y = D^½ x</c> of the second largest eigenvalue μ₂ = 1 − λ₂ of <c>M = D^-½ A D^-½</c>, by Lanczos in float64
 /// with full reorthogonalisation, the known top eigenvector <c>y₁ ∝ D^½ 1</c> deflated, and products with the
-/// bit graph (<see cref="GraphProduct"/>) instead of a dense matrix.
+/// bit graph (<see cref="NormalizedGraph"/>) instead of a dense matrix.
 /// <list type="bullet">
 /// <item>Start vectors are drawn from a hash of each patch's bit row, so patches with identical rows (structurally
 /// equal: the same neighbours) get equal values; M maps such vectors to such vectors, and every product, dot and
@@ -66,8 +66,7 @@ internal sealed unsafe class FiedlerSolver
     private readonly double[] _triWork = new double[5 * MaxBasis];
     private readonly double[] _top;
     private readonly double[] _w;
-    private readonly double[] _u;
-    private readonly double[] _tables = new double[GraphProduct.TableLength];
+    private readonly double[] _scratch;
     private readonly double[] _reflectors;
     private readonly double[] _taus = new double[MaxBasis];
     private readonly double[] _signs = new double[MaxBasis + 1];
@@ -82,20 +81,23 @@ internal sealed unsafe class FiedlerSolver
         _basis = GC.AllocateUninitializedArray<double>(checked(vectors * maxPatches), pinned: true);
         _top = GC.AllocateUninitializedArray<double>(maxPatches, pinned: true);
         _w = GC.AllocateUninitializedArray<double>(maxPatches, pinned: true);
-        _u = GC.AllocateUninitializedArray<double>(maxPatches, pinned: true);
+        _scratch = GC.AllocateUninitializedArray<double>(NormalizedGraph.ScratchLength(maxPatches), pinned: true);
         _reflectors = GC.AllocateUninitializedArray<double>(checked(vectors * maxPatches));
         _residual = new double[maxPatches];
         _coordinate = new double[maxPatches];
     }
 
     /// <summary>
-    /// Solves for the graph in <paramref name="bits"/> (whole symmetric rows) with degrees <paramref name="degrees"/>;
+    /// Solves for <paramref name="graph"/> with degrees <paramref name="degrees"/> (D^-½ in <paramref name="invSqrt"/>);
     /// on <see cref="FiedlerStatus.Solved"/> writes x (xᵀDx = 1, sign arbitrary) to <paramref name="x"/>.
-    /// <paramref name="duplicateRows"/> is N minus the number of distinct bit rows.
+    /// <paramref name="repeats"/> says how many bit rows repeat (N minus the number of distinct rows).
     /// </summary>
-    public FiedlerOutcome Solve(ulong* bits, int n, double eps, ReadOnlySpan<double> degrees, ReadOnlySpan<double> invSqrt,
-        ReadOnlySpan<ulong> rowHashes, int duplicateRows, int firstDuplicate, int secondDuplicate, KernelWidth width, Span<double> x)
+    public FiedlerOutcome Solve(in NormalizedGraph graph, ReadOnlySpan<double> degrees, ReadOnlySpan<double> invSqrt,
+        ReadOnlySpan<ulong> rowHashes, in GraphRepeats repeats, Span<double> x)
     {
+        int n = graph.N;
+        var width = graph.Width;
+        int duplicateRows = repeats.DuplicateRows;
         int capacity = Math.Min(MaxBasis, n);
         var top = _top.AsSpan(0, n);
         double norm = 0;
@@ -124,11 +126,9 @@ internal sealed unsafe class FiedlerSolver
                 var q = Vector(k, n);
                 fixed (double* qp = q)
                 fixed (double* wp = _w)
-                fixed (double* up = _u)
-                fixed (double* tp = _tables)
-                fixed (double* sp = invSqrt)
+                fixed (double* sp = _scratch)
                 {
-                    GraphProduct.Apply(bits, n, eps, sp, qp, wp, up, tp);
+                    graph.Multiply(qp, wp, sp);
                 }
                 products++;
                 var w = _w.AsSpan(0, n);
@@ -186,7 +186,7 @@ internal sealed unsafe class FiedlerSolver
             }
             if (!restart)
             {
-                return Finish(ritz, k, n, invSqrt, firstDuplicate, secondDuplicate, products, width, x);
+                return Finish(ritz, k, n, invSqrt, repeats.First, repeats.Second, products, width, x);
             }
             if (++restarts > MaxRestarts)
             {
@@ -195,7 +195,7 @@ internal sealed unsafe class FiedlerSolver
             }
             // The basis is full: start again from the two leading Ritz vectors together, keeping what they learnt.
             var first = _w.AsSpan(0, n);
-            var second = _u.AsSpan(0, n);
+            var second = _top.AsSpan(0, n);
             Combine(_s1, k, n, first, width);
             Combine(_s2, k, n, second, width);
             DoubleVectorMath.AddScaled(first, 1, second, width);
@@ -208,9 +208,10 @@ internal sealed unsafe class FiedlerSolver
     /// The sign LAPACK would give the solved x (see <see cref="LapackSignReplay"/>): +1 to keep it, -1 to negate it,
     /// 0 when that cannot be told. Uses the basis, so call it after <see cref="Solve"/> is done with it.
     /// </summary>
-    public int ReferenceSign(ulong* bits, int n, double eps, ReadOnlySpan<double> degrees, ReadOnlySpan<double> invSqrt,
-        ReadOnlySpan<double> x, KernelWidth width)
+    public int ReferenceSign(in NormalizedGraph graph, ReadOnlySpan<double> degrees, ReadOnlySpan<double> x)
     {
+        int n = graph.N;
+        var width = graph.Width;
         var y = _top.AsSpan(0, n);
         for (int i = 0; i < n; i++)
         {
@@ -218,11 +219,8 @@ internal sealed unsafe class FiedlerSolver
         }
         DoubleVectorMath.Scale(y, 1 / Math.Sqrt(DoubleVectorMath.Dot(y, y, width)));
         int capacity = Math.Min(MaxBasis, n);
-        fixed (double* sp = invSqrt)
-        {
-            return LapackSignReplay.Replay(bits, n, eps, sp, y, capacity, _basis, _reflectors, _taus, _signs, _projections,
-                _residual, _coordinate, _w, _u, _tables, width);
-        }
+        return LapackSignReplay.Replay(graph, y, capacity, _basis, _reflectors, _taus, _signs, _projections,
+            _residual, _coordinate, _w, _scratch);
     }
 
     private Span<double> Vector(int k, int n) => _basis.AsSpan(k * n, n);

@@ -13,6 +13,7 @@ public sealed class NcutWorkspace : IDisposable
     private readonly SimilarityPass _pass;
     private readonly float[] _normalized;
     private readonly ulong[] _graph;
+    private readonly ulong[] _rowBlocks;
     private readonly int[] _edgeCounts;
     private readonly double[] _degrees;
     private readonly double[] _invSqrt;
@@ -61,6 +62,8 @@ public sealed class NcutWorkspace : IDisposable
         MaxDim = maxDim;
         _normalized = GC.AllocateUninitializedArray<float>(maxPatches * maxDim, pinned: true);
         _graph = GC.AllocateUninitializedArray<ulong>((int)graphWords, pinned: true);
+        // Only the 512-bit product reads the row-block copy of the graph.
+        _rowBlocks = width == KernelWidth.Vector512 ? GC.AllocateUninitializedArray<ulong>((int)BitGraph.RowBlockLength(maxPatches), pinned: true) : [];
         _edgeCounts = new int[maxPatches];
         _degrees = new double[maxPatches];
         _invSqrt = new double[maxPatches];
@@ -134,6 +137,8 @@ public sealed class NcutWorkspace : IDisposable
     internal Span<float> NormalizedBuffer(int n, int dim) => _normalized.AsSpan(0, n * dim);
 
     internal Span<ulong> GraphBuffer(int n) => _graph.AsSpan(0, (int)BitGraph.Length(n));
+
+    internal Span<ulong> RowBlockBuffer(int n) => _rowBlocks.Length == 0 ? default : _rowBlocks.AsSpan(0, (int)BitGraph.RowBlockLength(n));
 
     internal Span<int> EdgeCountBuffer(int n) => _edgeCounts.AsSpan(0, n);
 

@@ -7,10 +7,21 @@ internal static unsafe class NormalizedCut
     public static FiedlerOutcome Solve(int n, double eps, NcutWorkspace workspace)
     {
         var repeats = PatchGraph.Measure(n, eps, workspace);
-        fixed (ulong* bits = workspace.GraphBuffer(n))
+        if (workspace.Width == KernelWidth.Vector512)
         {
-            return workspace.Solver.Solve(bits, n, eps, workspace.DegreeBuffer(n), workspace.InvSqrtBuffer(n), workspace.RowHashBuffer(n),
-                repeats.DuplicateRows, repeats.First, repeats.Second, workspace.Width, workspace.EigenvectorBuffer(n));
+            fixed (ulong* bits = workspace.GraphBuffer(n))
+            fixed (ulong* blocks = workspace.RowBlockBuffer(n))
+            {
+                BitGraph.InterleaveRowBlocks(bits, n, blocks);
+            }
+        }
+        fixed (ulong* bits = workspace.GraphBuffer(n))
+        fixed (ulong* blocks = workspace.RowBlockBuffer(n))
+        fixed (double* invSqrt = workspace.InvSqrtBuffer(n))
+        {
+            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width);
+            return workspace.Solver.Solve(graph, workspace.DegreeBuffer(n), workspace.InvSqrtBuffer(n), workspace.RowHashBuffer(n),
+                repeats, workspace.EigenvectorBuffer(n));
         }
     }
 
@@ -18,9 +29,11 @@ internal static unsafe class NormalizedCut
     public static int ReferenceSign(int n, double eps, NcutWorkspace workspace)
     {
         fixed (ulong* bits = workspace.GraphBuffer(n))
+        fixed (ulong* blocks = workspace.RowBlockBuffer(n))
+        fixed (double* invSqrt = workspace.InvSqrtBuffer(n))
         {
-            return workspace.Solver.ReferenceSign(bits, n, eps, workspace.DegreeBuffer(n), workspace.InvSqrtBuffer(n),
-                workspace.EigenvectorBuffer(n), workspace.Width);
+            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width);
+            return workspace.Solver.ReferenceSign(graph, workspace.DegreeBuffer(n), workspace.EigenvectorBuffer(n));
         }
     }
 }

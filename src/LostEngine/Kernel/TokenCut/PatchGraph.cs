@@ -14,7 +14,7 @@ internal static unsafe class PatchGraph
     public static void Build(ReadOnlySpan<float> keys, int n, int dim, float tau, NcutWorkspace workspace)
     {
         var normalized = workspace.NormalizedBuffer(n, dim);
-        KeyNormalization.Normalize(keys, n, dim, normalized);
+        KeyNormalization.Normalize(keys, n, dim, normalized, workspace.Width);
         var graph = workspace.GraphBuffer(n);
         graph.Clear();
         int words = BitGraph.WordsPerRow(n);

@@ -3,49 +3,29 @@ using System.Runtime.CompilerServices;
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The product with the normalized graph, <c>y = D^-½ A D^-½ q</c>, where <c>A = eps·J + (1 − eps)·B</c>: the
-/// all-eps part is one sum, and the binary part reads the bit rows through byte tables ("four Russians"). For
-/// each group of 8 columns, a table of 256 partial sums of <c>u = D^-½ q</c> over those columns is built once per
-/// product; a row then adds one table entry per byte of its bits, 8 columns per load instead of one. Tables are
-/// built 16 groups (128 columns, 32 KiB) at a time, so they stay in L1 while every row passes over them.
-/// Identical bit rows read identical bytes from identical tables in the same order: their results are equal to
-/// the last bit, which the solver's exact tie-breaking relies on.
+/// <c>B u</c> over the bit rows through byte tables ("four Russians"), at any width: for each group of 8 columns, a
+/// table of the 256 partial sums of u over those columns is built once per product; a row then adds one table entry
+/// per byte of its bits, 8 columns per load instead of one. Tables are built 16 groups (128 columns, 32 KiB) at a
+/// time, so they stay in L1 while every row passes over them.
 /// </summary>
-internal static unsafe class GraphProduct
+internal static unsafe class ByteTableProduct
 {
-    /// <summary>Byte groups whose tables are built together.</summary>
-    public const int GroupsPerChunk = 16;
+    private const int GroupsPerChunk = 16;
 
-    /// <summary>Doubles of table scratch a product needs.</summary>
+    /// <summary>Doubles of table scratch.</summary>
     public const int TableLength = GroupsPerChunk * 256;
 
-    /// <summary>
-    /// <paramref name="y"/> = D^-½ A D^-½ <paramref name="q"/> for the graph of <paramref name="n"/> patches.
-    /// <paramref name="u"/> (n doubles) and <paramref name="tables"/> (<see cref="TableLength"/>) are scratch.
-    /// </summary>
-    [SkipLocalsInit]
-    public static void Apply(ulong* bits, int n, double eps, double* invSqrt, double* q, double* y, double* u, double* tables)
+    /// <summary>rowSums_i = Σ_j B(i, j) u_j; u is zero past n.</summary>
+    public static void Multiply(ulong* bits, int n, double* u, double* rowSums, double* tables)
     {
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            u[i] = invSqrt[i] * q[i];
-            sum += u[i];
-            y[i] = 0;
-        }
         int words = BitGraph.WordsPerRow(n);
         int groups = words * 8;
+        new Span<double>(rowSums, n).Clear();
         for (int g0 = 0; g0 < groups; g0 += GroupsPerChunk)
         {
             int count = Math.Min(GroupsPerChunk, groups - g0);
             BuildTables(u, n, g0, count, tables);
-            AddRows(bits, n, words, g0, count, tables, y);
-        }
-        double allEps = eps * sum;
-        double edge = 1 - eps;
-        for (int i = 0; i < n; i++)
-        {
-            y[i] = invSqrt[i] * (allEps + edge * y[i]);
+            AddRows(bits, n, words, g0, count, tables, rowSums);
         }
     }
 
@@ -72,7 +52,7 @@ internal static unsafe class GraphProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRows(ulong* bits, int n, int words, int g0, int count, double* tables, double* y)
+    private static void AddRows(ulong* bits, int n, int words, int g0, int count, double* tables, double* rowSums)
     {
         for (int i = 0; i < n; i++)
         {
@@ -91,7 +71,7 @@ internal static unsafe class GraphProduct
             {
                 a0 += tables[(g << 8) + row[g]];
             }
-            y[i] += (a0 + a1) + (a2 + a3);
+            rowSums[i] += (a0 + a1) + (a2 + a3);
         }
     }
 }
