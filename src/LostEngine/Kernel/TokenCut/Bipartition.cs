@@ -4,6 +4,10 @@ namespace LostEngine.Kernel;
 /// ncut-spec §1.5–1.7 (and §2.2–2.4): the partition at the eigenvector's mean, the seeds, and the flip. Seeds break
 /// ties to the lowest index among entries within <see cref="TieTolerance"/> (relative) of the largest: patches with
 /// identical graph rows have equal entries in exact arithmetic, and the solver makes them equal in floating point too.
+/// The partition treats entries within the same tolerance of the mean as equal to it (so outside P, and inside its
+/// complement after a flip, as numpy's logical_not has it): symmetric graphs give whole groups of entries exactly at
+/// the mean, which rounding would otherwise scatter to either side, differently at every width and thread count.
+/// The reference scatters them by its own rounding; the engine keeps the exact-arithmetic answer.
 /// </summary>
 internal static class Bipartition
 {
@@ -13,16 +17,18 @@ internal static class Bipartition
     /// <summary>P = { i : x_i &gt; mean(x) }, 1 in <paramref name="partition"/>; returns |P|.</summary>
     public static int Split(ReadOnlySpan<double> x, Span<byte> partition)
     {
-        double sum = 0;
+        double sum = 0, largest = 0;
         foreach (double value in x)
         {
             sum += value;
+            largest = Math.Max(largest, Math.Abs(value));
         }
         double mean = sum / x.Length;
+        double above = mean + TieTolerance * largest;
         int size = 0;
         for (int i = 0; i < x.Length; i++)
         {
-            bool inside = x[i] > mean;
+            bool inside = x[i] > above;
             partition[i] = inside ? (byte)1 : (byte)0;
             size += inside ? 1 : 0;
         }
