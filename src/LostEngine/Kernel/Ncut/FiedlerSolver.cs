@@ -44,12 +44,14 @@ internal sealed unsafe class FiedlerSolver
     public const double DegenerateGap = 1e-10;
 
     // μ₂'s residual must be below this fraction of its gap (the eigenvector's angle error is residual / gap),
-    // or below the float64 floor of the products, whichever is larger.
+    // or below the float64 floor of the products, whichever is larger. The ties the seed and the partition break
+    // at 1e-9 need the vector that accurate; 1e-6 would save only 9 % of the products on smooth keys.
     private const double VectorTolerance = 1e-8;
     private const double ResidualFloor = 1e-13;
 
-    // μ₃ only feeds the reported gap: its value's error is about residual² / (its own gap).
-    private const double ValueTolerance = 1e-7;
+    // μ₃ only feeds the reported gap: its value's error is about residual² / (its own gap), 1e-10 / gap here.
+    // Tightening it to 1e-7 took 6 % more products on 200 smooth-key cases and changed no result.
+    private const double ValueTolerance = 1e-5;
 
     // A new Lanczos direction shorter than this (relative) is an invariant subspace, not a direction.
     private const double BreakdownTolerance = 1e-10;
