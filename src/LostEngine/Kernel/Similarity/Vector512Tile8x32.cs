@@ -11,8 +11,10 @@ namespace LostEngine.Kernel;
 /// accumulators hold 32 similarities per row with no horizontal sum; those above the threshold then go to the
 /// sink as one movemask per row, and into per-lane integer sums for the columns.
 /// Shape: 16 accumulators + 2 panel vectors + 1 broadcast, half of the 32 zmm registers, so the FMA latency is
-/// covered twice over. Not timed yet (the machine it was written on has no AVX-512); its tiling, tails and
-/// diagonal are tested everywhere through .NET's software Vector512.
+/// covered twice over. On a Zen 4 EPYC (which splits a 512-bit FMA in two, so its peak equals the 256-bit one) the
+/// whole LOST call at N = 1200, d = 384, one thread, runs at 89 % of the FMA peak (5.38 ms), against 79 % (6.10 ms)
+/// for the 256-bit tile on the same machine. Its tiling, tails and diagonal are tested everywhere through .NET's
+/// software Vector512.
 /// </summary>
 internal unsafe struct Vector512Tile8x32 : IPanelTile<Vector512Tile8x32>
 {
