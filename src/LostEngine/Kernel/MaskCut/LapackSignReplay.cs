@@ -63,7 +63,8 @@ internal static unsafe class LapackSignReplay
         double mass = y[0] * y[0];
         double amplification = 0;
         int reflections = 0;
-        int steps = Math.Min(capacity, n - 1);
+        // Column i + 1 is written at step i, so the last step writes column capacity - 1.
+        int steps = Math.Min(capacity - 1, n - 1);
         for (int i = 0; ; i++)
         {
             int decided = Decide(z[..(i + 1)], mass);
