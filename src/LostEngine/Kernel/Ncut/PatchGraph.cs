@@ -18,15 +18,22 @@ internal static unsafe class PatchGraph
         var graph = workspace.GraphBuffer(n);
         graph.Clear();
         int words = BitGraph.WordsPerRow(n);
-        workspace.Pass.Run(normalized, n, dim, tau, workspace.EdgeCountBuffer(n), graph, words);
+        // No cosine similarity is above 1, so at tau = 1 the graph has no edge; the pass would only find the
+        // pairs of equal keys whose rounded similarity came out a hair above 1.
+        if (tau < 1f)
+        {
+            workspace.Pass.Run(normalized, n, dim, tau, workspace.EdgeCountBuffer(n), graph, words);
+        }
         fixed (ulong* bits = graph)
         {
             BitGraph.Symmetrize(bits, n);
-            // The diagonal, s(i, i) = f_i · f_i: 1 within rounding for a non-zero key, exactly 0 for a zero one.
+            // The diagonal is s(i, i) = 1 for a non-zero key and 0 for a zero one, exactly (spec §1.2), not the
+            // rounded f_i · f_i, which can land either side of a tau of 1.
             for (int i = 0; i < n; i++)
             {
                 var f = normalized.Slice(i * dim, dim);
-                BitGraph.SetDiagonal(bits, words, i, VectorMath.Dot(f, f, workspace.Width) > tau);
+                float self = VectorMath.SumOfSquares(f, workspace.Width) > 0 ? 1f : 0f;
+                BitGraph.SetDiagonal(bits, words, i, self > tau);
             }
         }
     }
