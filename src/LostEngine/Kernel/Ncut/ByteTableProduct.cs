@@ -15,17 +15,17 @@ internal static unsafe class ByteTableProduct
     /// <summary>Doubles of table scratch.</summary>
     public const int TableLength = GroupsPerChunk * 256;
 
-    /// <summary>rowSums_i = Σ_j B(i, j) u_j; u is zero past n.</summary>
-    public static void Multiply(ulong* bits, int n, double* u, double* rowSums, double* tables)
+    /// <summary>rowSums_i = Σ_j B(i, j) u_j for the rows i in [rowStart, rowEnd); u is zero past n.</summary>
+    public static void Multiply(ulong* bits, int n, int rowStart, int rowEnd, double* u, double* rowSums, double* tables)
     {
         int words = BitGraph.WordsPerRow(n);
         int groups = words * 8;
-        new Span<double>(rowSums, n).Clear();
+        new Span<double>(rowSums + rowStart, rowEnd - rowStart).Clear();
         for (int g0 = 0; g0 < groups; g0 += GroupsPerChunk)
         {
             int count = Math.Min(GroupsPerChunk, groups - g0);
             BuildTables(u, n, g0, count, tables);
-            AddRows(bits, n, words, g0, count, tables, rowSums);
+            AddRows(bits, rowStart, rowEnd, words, g0, count, tables, rowSums);
         }
     }
 
@@ -52,9 +52,9 @@ internal static unsafe class ByteTableProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRows(ulong* bits, int n, int words, int g0, int count, double* tables, double* rowSums)
+    private static void AddRows(ulong* bits, int rowStart, int rowEnd, int words, int g0, int count, double* tables, double* rowSums)
     {
-        for (int i = 0; i < n; i++)
+        for (int i = rowStart; i < rowEnd; i++)
         {
             byte* row = (byte*)(bits + (nint)i * words) + g0;
             // Four chains, so the adds overlap instead of waiting on each other.

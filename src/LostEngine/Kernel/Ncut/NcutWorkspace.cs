@@ -80,6 +80,10 @@ public sealed class NcutWorkspace : IDisposable
         Solver = new FiedlerSolver(maxPatches);
         // Last, so a constructor that throws before it leaves no worker thread behind.
         _pass = new SimilarityPass(width, Options.Backend, Options.Threads, maxPatches, maxDim);
+        if (_pass.Workers is { } workers)
+        {
+            ProductShares = new ProductShares(workers);
+        }
     }
 
     /// <summary>Largest N a call may use.</summary>
@@ -133,6 +137,9 @@ public sealed class NcutWorkspace : IDisposable
     internal PassWorkers? Workers => _pass.Workers;
 
     internal FiedlerSolver Solver { get; }
+
+    /// <summary>The graph products' split between threads, when the workspace has workers.</summary>
+    internal ProductShares? ProductShares { get; }
 
     internal Span<float> NormalizedBuffer(int n, int dim) => _normalized.AsSpan(0, n * dim);
 

@@ -19,20 +19,19 @@ internal static unsafe class NibblePermuteProduct512
     /// <summary>Doubles of table scratch: 32 a byte column (16 low, 16 high).</summary>
     public const int TableLength = BytesPerChunk * 32;
 
-    /// <summary>rowSums_i = Σ_j B(i, j) u_j for i &lt; n rounded up to 8; u is zero past n.</summary>
+    /// <summary>rowSums_i = Σ_j B(i, j) u_j for the rows of blocks [blockStart, blockEnd) (8 rows each); u is zero past n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(ulong* rowBlocks, int n, double* u, double* rowSums, double* tables)
+    public static void Multiply(ulong* rowBlocks, int n, int blockStart, int blockEnd, double* u, double* rowSums, double* tables)
     {
-        int blocks = (n + 7) >> 3;
         int bytesPerRow = BitGraph.WordsPerRow(n) * 8;
         int usefulBytes = (n + 7) >> 3;
-        new Span<double>(rowSums, blocks * 8).Clear();
+        new Span<double>(rowSums + blockStart * 8, (blockEnd - blockStart) * 8).Clear();
         var low = Vector512.Create(15L);
         for (int c0 = 0; c0 < usefulBytes; c0 += BytesPerChunk)
         {
             int count = Math.Min(BytesPerChunk, usefulBytes - c0);
             BuildTables(u, n, c0, count, tables);
-            for (int block = 0; block < blocks; block++)
+            for (int block = blockStart; block < blockEnd; block++)
             {
                 byte* bytes = (byte*)(rowBlocks + (nint)block * bytesPerRow + c0);
                 // Two chains (even and odd columns), so an add never waits on the one before it; every lane (row)

@@ -19,7 +19,7 @@ internal static unsafe class NormalizedCut
         fixed (ulong* blocks = workspace.RowBlockBuffer(n))
         fixed (double* invSqrt = workspace.InvSqrtBuffer(n))
         {
-            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width);
+            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width, workspace.ProductShares);
             return workspace.Solver.Solve(graph, workspace.DegreeBuffer(n), workspace.InvSqrtBuffer(n), workspace.RowHashBuffer(n),
                 repeats, workspace.EigenvectorBuffer(n));
         }
@@ -32,7 +32,7 @@ internal static unsafe class NormalizedCut
         fixed (ulong* blocks = workspace.RowBlockBuffer(n))
         fixed (double* invSqrt = workspace.InvSqrtBuffer(n))
         {
-            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width);
+            var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width, workspace.ProductShares);
             return workspace.Solver.ReferenceSign(graph, workspace.DegreeBuffer(n), workspace.EigenvectorBuffer(n));
         }
     }

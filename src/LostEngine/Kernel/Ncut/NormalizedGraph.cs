@@ -14,9 +14,11 @@ internal readonly unsafe struct NormalizedGraph
 {
     private readonly ulong* _rowBlocks;
     private readonly double* _invSqrt;
+    private readonly ProductShares? _shares;
 
-    public NormalizedGraph(ulong* bits, ulong* rowBlocks, int n, double eps, double* invSqrt, KernelWidth width)
+    public NormalizedGraph(ulong* bits, ulong* rowBlocks, int n, double eps, double* invSqrt, KernelWidth width, ProductShares? shares)
     {
+        _shares = n >= ProductShares.MinimumPatches ? shares : null;
         Bits = bits;
         _rowBlocks = rowBlocks;
         N = n;
@@ -26,7 +28,10 @@ internal readonly unsafe struct NormalizedGraph
     }
 
     /// <summary>Doubles of scratch a product needs besides its input and output: u, the row sums, the tables.</summary>
-    public static int ScratchLength(int maxPatches) => 2 * Padded(maxPatches) + Math.Max(ByteTableProduct.TableLength, NibblePermuteProduct512.TableLength);
+    public static int ScratchLength(int maxPatches) => 2 * Padded(maxPatches) + TableLength;
+
+    /// <summary>Doubles of table scratch one thread of a product needs, whichever strategy runs.</summary>
+    public static int TableLength => Math.Max(ByteTableProduct.TableLength, NibblePermuteProduct512.TableLength);
 
     public ulong* Bits { get; }
 
@@ -55,13 +60,18 @@ internal readonly unsafe struct NormalizedGraph
         {
             u[i] = 0;
         }
-        if (Width == KernelWidth.Vector512)
+        bool permutes = Width == KernelWidth.Vector512;
+        if (_shares is not null)
         {
-            NibblePermuteProduct512.Multiply(_rowBlocks, n, u, rowSums, tables);
+            _shares.Run(Bits, _rowBlocks, n, permutes, u, rowSums, tables);
+        }
+        else if (permutes)
+        {
+            NibblePermuteProduct512.Multiply(_rowBlocks, n, 0, (n + 7) >> 3, u, rowSums, tables);
         }
         else
         {
-            ByteTableProduct.Multiply(Bits, n, u, rowSums, tables);
+            ByteTableProduct.Multiply(Bits, n, 0, n, u, rowSums, tables);
         }
         double allEps = Eps * sum;
         double edge = 1 - Eps;
