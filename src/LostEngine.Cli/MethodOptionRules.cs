@@ -21,7 +21,8 @@ internal static class MethodOptionRules
         {
             if (!rule.Methods.Contains(method) && parse.GetResult(rule.Option) is { Implicit: false })
             {
-                string methods = string.Join(" and ", rule.Methods.Select(m => m.Name()));
+                var names = rule.Methods.Select(m => m.Name()).ToArray();
+                string methods = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
                 throw new LostInputException(rule.Option.Name, $"does not apply to --method {method.Name()}; it is an option of {methods}.");
             }
         }
