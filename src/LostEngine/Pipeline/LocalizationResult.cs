@@ -44,11 +44,14 @@ public readonly record struct LocalizationResult(
         _ => throw UnknownMethod(),
     };
 
-    /// <summary>LOST's or TokenCut's seed patch; null for DINO-seg, which has none, and for MaskCut, whose seeds are per round.</summary>
+    /// <summary>
+    /// LOST's seed patch (also without an object: the seed it found in the background), or TokenCut's when it made a
+    /// cut; null for DINO-seg, which has none, and for MaskCut, whose seeds are per round.
+    /// </summary>
     public int? Seed => Method switch
     {
         LocalizationMethod.Lost => Lost.Seed,
-        LocalizationMethod.TokenCut => TokenCut.Seed,
+        LocalizationMethod.TokenCut when TokenCut.HasObject => TokenCut.Seed,
         _ => null,
     };
 
