@@ -143,4 +143,35 @@ public sealed class NcutRunTests
         Assert.Equal(method == LocalizationMethod.MaskCut, found.Any(d => d.Score < 1));
     }
 
+
+    [Theory]
+    [InlineData(LocalizationMethod.TokenCut, "pred,attn")]
+    [InlineData(LocalizationMethod.MaskCut, "pred")]
+    public void Visualize_draws_the_methods_figures_of_every_image(LocalizationMethod method, string kinds)
+    {
+        using var data = new RunFolder(0);
+        string vis = data.File("vis");
+        var images = new[] { "object_96x80", "odd_37x53", "small_17x16" };
+
+        var run = CliRunner.Run(["localize", .. images.Select(n => Fixtures.Tiny(n + ".png")), "--model", Fixtures.TinyModel, "--method", method.Name(),
+            "--visualize", kinds, "--vis-dir", vis, "--quiet"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        // small_17x16 has 2 patches: no cut, so no heat map, and a plain picture marked _no_object.
+        string[] expected = method == LocalizationMethod.TokenCut
+            ? ["TokenCut_attn_object_96x80.png", "TokenCut_attn_odd_37x53.png", "TokenCut_object_96x80.png", "TokenCut_odd_37x53.png", "TokenCut_small_17x16_no_object.png"]
+            : ["MaskCut_object_96x80.png", "MaskCut_odd_37x53.png", "MaskCut_small_17x16_no_object.png"];
+        Assert.Equal(expected, Directory.GetFiles(vis).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string prefix = method == LocalizationMethod.TokenCut ? "TokenCut" : "MaskCut";
+        using (var pred = new Visualization.PngPixels(Path.Combine(vis, $"{prefix}_odd_37x53.png")))
+        {
+            Assert.Equal((37, 53), (pred.Width, pred.Height));
+        }
+        if (method == LocalizationMethod.TokenCut)
+        {
+            // The heat map is the padded grid's size, 3 × 4 cells of 16 px.
+            using var attn = new Visualization.PngPixels(Path.Combine(vis, "TokenCut_attn_odd_37x53.png"));
+            Assert.Equal((48, 64), (attn.Width, attn.Height));
+        }
+    }
 }
