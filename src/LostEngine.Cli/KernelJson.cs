@@ -13,6 +13,26 @@ internal static class KernelJson
     public static void WriteCellBox(this Utf8JsonWriter json, string name, CellBox cells) =>
         json.WriteIntArray(name, [cells.YMin, cells.XMin, cells.YMax, cells.XMax]);
 
+    /// <summary>
+    /// LOST's and TokenCut's answer: <c>object</c>, then with an object its <c>seed</c>, <c>box</c>, <c>box_patches</c>
+    /// and <c>component_size</c>, without one the <c>reason</c>.
+    /// </summary>
+    public static void WriteSeededBox(this Utf8JsonWriter json, bool hasObject, int seed, PixelBox box, CellBox cells, int componentSize, string reason)
+    {
+        json.WriteBoolean("object", hasObject);
+        if (hasObject)
+        {
+            json.WriteNumber("seed", seed);
+            json.WriteBox("box", box);
+            json.WriteCellBox("box_patches", cells);
+            json.WriteNumber("component_size", componentSize);
+        }
+        else
+        {
+            json.WriteString("reason", reason);
+        }
+    }
+
     /// <summary>The cells whose entry in <paramref name="values"/> equals <paramref name="value"/>, ascending.</summary>
     public static void WriteCells<T>(this Utf8JsonWriter json, string name, ReadOnlySpan<T> values, T value)
         where T : IEquatable<T>

@@ -15,18 +15,7 @@ internal static class LostKeysOutput
 
     private static void Write(Utf8JsonWriter json, in LostResult result, LostWorkspace workspace, bool details)
     {
-        json.WriteBoolean("object", result.HasObject);
-        if (result.HasObject)
-        {
-            json.WriteNumber("seed", result.Seed);
-            json.WriteBox("box", result.Box);
-            json.WriteCellBox("box_patches", result.BoxPatches);
-            json.WriteNumber("component_size", result.ComponentSize);
-        }
-        else
-        {
-            json.WriteString("reason", result.ReasonText);
-        }
+        json.WriteSeededBox(result.HasObject, result.Seed, result.Box, result.BoxPatches, result.ComponentSize, result.ReasonText);
         if (details)
         {
             json.WriteIntArray("degrees", workspace.Degrees);

@@ -1,4 +1,5 @@
 using LostEngine.Kernel;
+using LostEngine.Pipeline;
 using SkiaSharp;
 
 namespace LostEngine.Visualization;
@@ -6,6 +7,19 @@ namespace LostEngine.Visualization;
 /// <summary>The checks and the writing every visualizer shares: the image against the grid, the stem, the folder, the PNG.</summary>
 internal static class FigureFolder
 {
+    /// <summary>
+    /// The checks of a TokenCut or MaskCut figure call that do not depend on its workspace: the kinds are the method's,
+    /// the grid is one, the image is its unpadded image, the stem can name a file.
+    /// </summary>
+    public static void RequireFigureInputs(VisualizationKind kind, LocalizationMethod method, SKBitmap image, in PatchGrid grid, string imageStem)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        VisualizationKindNames.RequireDrawnBy(kind, method);
+        grid.Validate();
+        RequireImageOf(image, grid);
+        RequireStem(imageStem);
+    }
+
     /// <summary>Throws <see cref="LostInputException"/> when the image is not the unpadded image of <paramref name="grid"/>.</summary>
     public static void RequireImageOf(SKBitmap image, in PatchGrid grid)
     {

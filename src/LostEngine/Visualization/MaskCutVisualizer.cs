@@ -25,17 +25,13 @@ public static class MaskCutVisualizer
     public static IReadOnlyList<string> Render(VisualizationKind kind, SKBitmap image, in PatchGrid grid, in MaskCutResult result,
         NcutWorkspace workspace, string outputDirectory, string imageStem)
     {
-        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(workspace);
-        VisualizationKindNames.RequireDrawnBy(kind, LocalizationMethod.MaskCut);
-        grid.Validate();
-        FigureFolder.RequireImageOf(image, grid);
+        FigureFolder.RequireFigureInputs(kind, LocalizationMethod.MaskCut, image, grid, imageStem);
         if (workspace.Objects.Length != result.ObjectCount || workspace.ObjectMap.Length != grid.PatchCount)
         {
             throw new LostInputException("workspace",
                 $"holds {workspace.Objects.Length} objects over {workspace.ObjectMap.Length} cells, not this result's {result.ObjectCount} over the {grid.Rows}x{grid.Cols} grid; pass the workspace MaskCutKernel.Run used for this result.");
         }
-        FigureFolder.RequireStem(imageStem);
         string folder = FigureFolder.Create(outputDirectory);
         using var figure = MaskCutFigure.Draw(image, grid, workspace.Objects, workspace.ObjectMap);
         return [FigureFolder.Write(figure, folder, VisualizationFileNames.MaskCutPrediction(imageStem, result.HasObject))];

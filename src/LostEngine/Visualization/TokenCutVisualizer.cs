@@ -26,18 +26,14 @@ public static class TokenCutVisualizer
     public static IReadOnlyList<string> Render(VisualizationKind kind, SKBitmap image, in PatchGrid grid, in TokenCutResult result,
         NcutWorkspace workspace, string outputDirectory, string imageStem)
     {
-        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(workspace);
-        VisualizationKindNames.RequireDrawnBy(kind, LocalizationMethod.TokenCut);
-        grid.Validate();
-        FigureFolder.RequireImageOf(image, grid);
+        FigureFolder.RequireFigureInputs(kind, LocalizationMethod.TokenCut, image, grid, imageStem);
         int n = grid.PatchCount;
         if (result.HasObject && (workspace.Partition.Length != n || (uint)result.Seed >= (uint)n))
         {
             throw new LostInputException("workspace",
                 $"holds no cut of this {grid.Rows}x{grid.Cols} grid; pass the workspace TokenCutKernel.Run used for this result.");
         }
-        FigureFolder.RequireStem(imageStem);
         string folder = FigureFolder.Create(outputDirectory);
 
         var written = new List<string>(2);

@@ -55,17 +55,7 @@ public sealed class KeysNcutRandomTests
         bool dropCls = seed % 2 == 0;
         using var folder = new TempFolder();
         string path = folder.File("keys.npy");
-        if (dropCls)
-        {
-            var withCls = new float[keys.Length + dim];
-            withCls.AsSpan(0, dim).Fill(1000f);
-            keys.CopyTo(withCls, dim);
-            NpyWriter.WriteFloat32(path, withCls, [1, rows * cols + 1, dim]);
-        }
-        else
-        {
-            NpyWriter.WriteFloat32(path, keys, [rows * cols, dim]);
-        }
+        KeysFile.Write(path, keys, dim, withCls: dropCls);
         string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         var run = CliRunner.Run(
