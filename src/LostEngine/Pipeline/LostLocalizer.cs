@@ -7,8 +7,8 @@ namespace LostEngine.Pipeline;
 
 /// <summary>
 /// From image to box: decode (files), normalise and pad straight into the model's bound input, one ONNX Runtime
-/// run, then LOST, TokenCut or MaskCut on the chosen features (or DINO-seg on the CLS attention). A frame handed in as pixels allocates
-/// no managed memory once its size has been seen.
+/// run, then LOST, TokenCut or MaskCut on the chosen features (or DINO-seg on the CLS attention). A frame handed in
+/// as pixels allocates no managed memory once its size has been seen.
 /// </summary>
 /// <remarks>
 /// <b>Thread-safety:</b> a localizer is not thread-safe. It owns its decoder buffer, its model bindings (input and
