@@ -63,7 +63,7 @@ internal static class EvaluateCommand
                     $"Shard {shard} done; join the parts with 'lost merge PARTS... --output ALL.json' and the same dataset options to evaluate.");
                 return ExitCodes.Success;
             }
-            EvaluationRun.Run(parse, outputs, truth, outcome.Predictions);
+            EvaluationRun.Run(parse, outputs, truth, outcome.Predictions, outcome.Objects);
             return ExitCodes.Success;
         }));
         return command;

@@ -1,17 +1,25 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LostEngine.Kernel;
 using LostEngine.Pipeline;
 
 namespace LostEngine.Cli.Runs;
 
-/// <summary>The one-line JSON record of one image that <c>localize</c> prints and dataset runs log.</summary>
+/// <summary>
+/// The one-line JSON record of one image that <c>localize</c> prints and dataset runs log. Every method's line has
+/// the same fields (<c>box</c> is the image's one box: MaskCut's first object); TokenCut's adds its cut's value and
+/// eigengap, MaskCut's every object.
+/// </summary>
 internal static class LocalizationJson
 {
     // File names and error messages are printed as written (quotes, non-ASCII) rather than \u-escaped.
     private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Line(string image, in LocalizationResult result)
+    /// <param name="image">The image's path as given.</param>
+    /// <param name="result">What the localizer found.</param>
+    /// <param name="ncut">The localizer's <see cref="LostLocalizer.NcutDetails"/>, holding MaskCut's objects.</param>
+    public static string Line(string image, in LocalizationResult result, NcutWorkspace? ncut)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Readable))
@@ -27,12 +35,7 @@ internal static class LocalizationJson
             json.WriteBoolean("object", result.HasObject);
             if (result.HasObject)
             {
-                json.WriteStartArray("box");
-                json.WriteNumberValue(result.Box.X1);
-                json.WriteNumberValue(result.Box.Y1);
-                json.WriteNumberValue(result.Box.X2);
-                json.WriteNumberValue(result.Box.Y2);
-                json.WriteEndArray();
+                json.WriteBox("box", result.Box);
             }
             else
             {
@@ -47,6 +50,15 @@ internal static class LocalizationJson
             {
                 json.WriteNull("seed");
             }
+            if (result.Method == LocalizationMethod.TokenCut)
+            {
+                json.WriteSpectrum(result.TokenCut);
+            }
+            if (result.Method == LocalizationMethod.MaskCut)
+            {
+                ArgumentNullException.ThrowIfNull(ncut);
+                WriteObjects(json, ncut.Objects);
+            }
             json.WriteStartObject("timings_ms");
             json.WriteNumber("decode", Math.Round(result.Timings.DecodeMs, 3));
             json.WriteNumber("preprocess", Math.Round(result.Timings.PreprocessMs, 3));
@@ -56,6 +68,20 @@ internal static class LocalizationJson
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteObjects(Utf8JsonWriter json, ReadOnlySpan<MaskCutObject> objects)
+    {
+        json.WriteStartArray("objects");
+        foreach (var found in objects)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("round", found.Round);
+            json.WriteBox("box", found.Box);
+            json.WriteNumber("cell_count", found.CellCount);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     public static string ErrorLine(string image, string reason)

@@ -23,13 +23,20 @@ internal sealed class LocalizerOptionSet
 
     public Option<int> Threads { get; } = ModelCommandOptions.Threads();
 
-    public Option<int> K { get; } = new("--k") { Description = "LOST's number of potentials (k_patches).", DefaultValueFactory = _ => 100 };
+    public Option<int> K { get; } = new("--k") { Description = "lost: the number of potentials (k_patches).", DefaultValueFactory = _ => 100 };
 
-    public Option<string> Method { get; } = new("--method") { Description = "lost, or the dinoseg baseline.", DefaultValueFactory = _ => "lost" };
+    public Option<string> Method { get; } = new("--method")
+    {
+        HelpName = "lost|tokencut|maskcut|dinoseg",
+        Description = "lost, tokencut, maskcut (several objects; the first is the image's box), or the dinoseg baseline.",
+        DefaultValueFactory = _ => "lost",
+    };
 
-    public Option<int> DinoSegHead { get; } = new("--dinoseg-head") { Description = "Attention head DINO-seg reads (the reference's 4).", DefaultValueFactory = _ => DinoSeg.DefaultHead };
+    public NcutOptionArguments Ncut { get; } = new();
 
-    public Option<bool> DinoSegCompat { get; } = new("--dinoseg-reference-compat") { Description = "Reproduce the reference DINO-seg loop that never considers its last component." };
+    public Option<int> DinoSegHead { get; } = new("--dinoseg-head") { Description = "dinoseg: the attention head it reads (the reference's 4).", DefaultValueFactory = _ => DinoSeg.DefaultHead };
+
+    public Option<bool> DinoSegCompat { get; } = new("--dinoseg-reference-compat") { Description = "dinoseg: reproduce the reference loop that never considers its last component." };
 
     public void AddTo(Command command)
     {
@@ -37,22 +44,44 @@ internal sealed class LocalizerOptionSet
         {
             command.Options.Add(option);
         }
+        Ncut.AddTo(command);
     }
 
     /// <summary>Whether a model was named (for commands where it is optional).</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(Model) is { Length: > 0 };
 
-    public LocalizerOptions Read(ParseResult parse) => new()
+    /// <exception cref="LostInputException">An option is invalid or does not apply to the chosen method; the message names the option.</exception>
+    public LocalizerOptions Read(ParseResult parse)
     {
-        ModelPath = parse.GetValue(Model) ?? throw new LostInputException("--model", "is required."),
-        ExecutionProvider = ExecutionProviderNames.Parse(parse.GetValue(ExecutionProvider), "--ep"),
-        Features = FeatureKinds.Parse(parse.GetValue(Features), "--features"),
-        IntraOpThreads = parse.GetValue(Threads),
-        // The kernel shares the model's threads: it runs after the model, never beside it.
-        Kernel = new LostKernelOptions(Threads: Math.Max(1, parse.GetValue(Threads))),
-        KPatches = parse.GetValue(K),
-        Method = LocalizationMethods.Parse(parse.GetValue(Method), "--method"),
-        DinoSegHead = parse.GetValue(DinoSegHead),
-        DinoSegReferenceCompatible = parse.GetValue(DinoSegCompat),
-    };
+        var method = LocalizationMethods.Parse(parse.GetValue(Method), "--method");
+        MethodOptionRules.RejectInapplicable(parse, method,
+        [
+            new(K, LocalizationMethod.Lost),
+            new(Features, LocalizationMethod.Lost, LocalizationMethod.TokenCut, LocalizationMethod.MaskCut),
+            new(DinoSegHead, LocalizationMethod.DinoSeg),
+            new(DinoSegCompat, LocalizationMethod.DinoSeg),
+            .. Ncut.Rules,
+        ]);
+        var options = new LocalizerOptions
+        {
+            ModelPath = parse.GetValue(Model) ?? throw new LostInputException("--model", "is required."),
+            ExecutionProvider = ExecutionProviderNames.Parse(parse.GetValue(ExecutionProvider), "--ep"),
+            Features = FeatureKinds.Parse(parse.GetValue(Features), "--features"),
+            IntraOpThreads = parse.GetValue(Threads),
+            // The kernel shares the model's threads: it runs after the model, never beside it.
+            Kernel = new LostKernelOptions(Threads: Math.Max(1, parse.GetValue(Threads))),
+            KPatches = parse.GetValue(K),
+            Method = method,
+            DinoSegHead = parse.GetValue(DinoSegHead),
+            DinoSegReferenceCompatible = parse.GetValue(DinoSegCompat),
+            Tau = parse.GetValue(Ncut.Tau),
+            Eps = parse.GetValue(Ncut.Eps),
+            Rounds = parse.GetValue(Ncut.Rounds),
+        };
+        OptionNames.Check(options.Validate);
+        return options;
+    }
+
+    /// <summary>The localizer of <paramref name="options"/>, its checks against the model naming the options.</summary>
+    public static LostLocalizer Open(LocalizerOptions options) => OptionNames.Check(() => new LostLocalizer(options));
 }

@@ -14,8 +14,11 @@ namespace LostEngine.Cli.Runs;
 /// </summary>
 internal static class ModelRun
 {
-    /// <summary>What a run produced: every finished prediction (earlier runs included) and how it went.</summary>
-    public sealed record Outcome(PredictionMap Predictions, RunSummary Summary, int Skipped)
+    /// <summary>
+    /// What a run produced: every finished prediction (earlier runs included), every object of a method that finds
+    /// several (MaskCut, by image key, earlier runs included), and how it went.
+    /// </summary>
+    public sealed record Outcome(PredictionMap Predictions, IReadOnlyDictionary<string, IReadOnlyList<BoundingBox>> Objects, RunSummary Summary, int Skipped)
     {
         public int ExitCode => Summary.Cancelled ? ExitCodes.Interrupted : ExitCodes.Success;
     }
@@ -32,26 +35,27 @@ internal static class ModelRun
         {
             throw new LostInputException("--resume", "needs --output: the journal that a run continues from lives beside it.");
         }
-        var pictures = options.VisualizationOf(parse);
-        if (pictures is not null && localizerOptions.Method != LocalizationMethod.Lost)
-        {
-            throw new LostInputException("--visualize", "draws LOST's figures; it does not apply to --method dinoseg.");
-        }
+        var pictures = options.VisualizationOf(parse, localizerOptions.Method);
         var shard = options.ShardOf(parse);
         var selected = shard.Count > 1 ? shard.Select(images, image => image.Key) : images;
 
         using var journal = OpenJournal(predictionsPath, resume);
         var predictions = new PredictionMap();
+        var objects = new Dictionary<string, IReadOnlyList<BoundingBox>>(StringComparer.Ordinal);
         foreach (var (key, record) in journal?.Finished ?? new Dictionary<string, ImageResultRecord>())
         {
             if (record.Box is { } box)
             {
                 predictions.Set(key, box);
             }
+            if (record.Objects is { } found)
+            {
+                objects[key] = found;
+            }
         }
         var pending = journal is null ? selected : selected.Where(image => !journal.IsFinished(image.Key)).ToList();
         using var log = OpenLog(parse.GetValue(options.Log));
-        using var localizer = new LostLocalizer(localizerOptions);
+        using var localizer = LocalizerOptionSet.Open(localizerOptions);
         var runner = new DatasetRunner(localizer, parse.GetValue(options.Prefetch));
 
         using var stop = new CancellationTokenSource();
@@ -59,7 +63,7 @@ internal static class ModelRun
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopGently(context, stop));
         string title = shard.Count > 1 ? $"localize (shard {shard})" : "localize";
         var summary = ProgressDisplay.Run(title, pending.Count, options.ProgressOf(parse), error, progress =>
-            runner.Run(pending, new RunOutputSink(lines, log, journal, pictures, predictions, progress), stop.Token));
+            runner.Run(pending, new RunOutputSink(lines, log, journal, pictures, predictions, objects, progress), stop.Token));
 
         if (predictionsPath is not null)
         {
@@ -67,7 +71,7 @@ internal static class ModelRun
         }
         int skipped = selected.Count - pending.Count;
         error.WriteLine(Describe(summary, skipped, predictionsPath));
-        return new Outcome(predictions, summary, skipped);
+        return new Outcome(predictions, objects, summary, skipped);
     }
 
     private static void StopGently(PosixSignalContext context, CancellationTokenSource stop)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LostEngine.Cli.Progress;
 using LostEngine.Datasets;
+using LostEngine.Pipeline;
 using LostEngine.Runs;
 using LostEngine.Visualization;
 
@@ -26,7 +27,7 @@ internal sealed class RunOptions
 
     public Option<string?> Visualize { get; } = new("--visualize")
     {
-        Description = "Draw pictures of each result: pred, fms, seed_expansion (comma-separated for several).",
+        Description = "Draw pictures of each result, comma-separated for several: lost draws pred, fms, seed_expansion; tokencut pred, attn; maskcut pred.",
     };
 
     public Option<string?> VisDir { get; } = new("--vis-dir")
@@ -62,7 +63,8 @@ internal sealed class RunOptions
     public ProgressMode ProgressOf(ParseResult parse) => parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Auto;
 
     /// <summary>The pictures asked for and their folder, or null when none were.</summary>
-    public (VisualizationKind Kind, string Folder)? VisualizationOf(ParseResult parse)
+    /// <exception cref="LostInputException">The folder is missing, or a picture is not one of <paramref name="method"/>'s.</exception>
+    public (VisualizationKind Kind, string Folder)? VisualizationOf(ParseResult parse, LocalizationMethod method)
     {
         string? kinds = parse.GetValue(Visualize);
         string? folder = parse.GetValue(VisDir);
@@ -74,6 +76,8 @@ internal sealed class RunOptions
         {
             throw new LostInputException("--visualize", "needs --vis-dir, the folder to write the pictures to.");
         }
-        return (VisualizationKindNames.Parse(kinds, "--visualize"), folder);
+        var kind = VisualizationKindNames.Parse(kinds, "--visualize");
+        VisualizationKindNames.RequireDrawnBy(kind, method, "--visualize");
+        return (kind, folder);
     }
 }

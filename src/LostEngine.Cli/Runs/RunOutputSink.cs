@@ -4,32 +4,35 @@ using LostEngine.Kernel;
 using LostEngine.Pipeline;
 using LostEngine.Runs;
 using LostEngine.Visualization;
-using SkiaSharp;
 
 namespace LostEngine.Cli.Runs;
 
 /// <summary>
 /// Where each finished image of a run goes, in this order: the journal (so a crash right after cannot lose
-/// it), the JSON line on stdout and in the log, the pictures, the prediction map, the progress display.
+/// it), the JSON line on stdout and in the log, the pictures, the prediction map and MaskCut's objects, the
+/// progress display.
 /// </summary>
 internal sealed class RunOutputSink(
     TextWriter? lines, TextWriter? log, ResumeJournal? journal, (VisualizationKind Kind, string Folder)? pictures,
-    PredictionMap predictions, IRunProgress progress) : IRunSink
+    PredictionMap predictions, Dictionary<string, IReadOnlyList<BoundingBox>> objects, IRunProgress progress) : IRunSink
 {
     public void Localized(RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
     {
-        BoundingBox? box = result.HasObject
-            ? new BoundingBox(result.Box.X1, result.Box.Y1, result.Box.X2, result.Box.Y2)
-            : null;
-        journal?.Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText));
-        Write(LocalizationJson.Line(image.Path, result));
-        if (pictures is { } p && localizer.LostDetails is { } workspace)
+        BoundingBox? box = result.HasObject ? ToBoundingBox(result.Box) : null;
+        var found = result.Method == LocalizationMethod.MaskCut ? ObjectBoxes(localizer.NcutDetails!.Objects) : null;
+        journal?.Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText, Objects: found));
+        Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails));
+        if (pictures is { } p)
         {
-            Draw(p.Kind, p.Folder, image, result, frame, localizer, workspace);
+            RunPictures.Draw(p.Kind, p.Folder, image, result, frame, localizer);
         }
         if (box is not null)
         {
             predictions.Set(image.Key, box);
+        }
+        if (found is not null)
+        {
+            objects[image.Key] = found;
         }
         progress.ImageFinished(failed: false);
     }
@@ -47,16 +50,15 @@ internal sealed class RunOutputSink(
         log?.WriteLine(line);
     }
 
-    private static void Draw(VisualizationKind kind, string folder, RunImage image, in LocalizationResult result, RunFrame frame,
-        LostLocalizer localizer, LostWorkspace workspace)
+    private static BoundingBox ToBoundingBox(PixelBox box) => new(box.X1, box.Y1, box.X2, box.Y2);
+
+    private static BoundingBox[] ObjectBoxes(ReadOnlySpan<MaskCutObject> found)
     {
-        // The frame is RGBA with alpha dropped by the spec; declaring it opaque keeps Skia from blending it.
-        using var bitmap = new SKBitmap(new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        frame.Pixels.CopyTo(bitmap.GetPixelSpan());
-        var binding = localizer.LastBinding;
-        var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, localizer.Model.Info.PatchSize,
-            result.ImageHeight, result.ImageWidth, localizer.Options.KPatches);
-        LostVisualizer.Render(kind, bitmap, binding.Features(localizer.Options.Features), binding.Dim, parameters, result.Lost,
-            workspace, folder, VisualizationFileNames.StemOf(image.Path));
+        var boxes = new BoundingBox[found.Length];
+        for (int i = 0; i < found.Length; i++)
+        {
+            boxes[i] = ToBoundingBox(found[i].Box);
+        }
+        return boxes;
     }
 }

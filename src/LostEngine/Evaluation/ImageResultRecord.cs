@@ -8,4 +8,9 @@ namespace LostEngine.Evaluation;
 /// <param name="BestIoU">The best IoU with the ground truth, when it was evaluated.</param>
 /// <param name="Correct">Whether the image counted as found, when it was evaluated.</param>
 /// <param name="Note">Anything worth keeping about the image (a failure, a reason).</param>
-public sealed record ImageResultRecord(string Image, BoundingBox? Box, double? BestIoU = null, bool? Correct = null, string? Note = null);
+/// <param name="Objects">
+/// Every box of a method that finds several objects (MaskCut), in its order, <see cref="Box"/> first; null for a
+/// method with one box per image. Kept so a resumed run still writes every object as a detection.
+/// </param>
+public sealed record ImageResultRecord(
+    string Image, BoundingBox? Box, double? BestIoU = null, bool? Correct = null, string? Note = null, IReadOnlyList<BoundingBox>? Objects = null);

@@ -23,6 +23,15 @@ internal static class ImageResultRecordJson
         {
             writer.WriteString("note", record.Note);
         }
+        if (record.Objects is not null)
+        {
+            writer.WriteStartArray("objects");
+            foreach (BoundingBox box in record.Objects)
+            {
+                BoxJson.Write(writer, box);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -66,6 +75,12 @@ internal static class ImageResultRecordJson
                 problem = $"image \"{image.GetString()}\": \"box\" must be [x1, y1, x2, y2] or null";
                 return null;
             }
+            List<BoundingBox>? objects = null;
+            if (root.TryGetProperty("objects", out JsonElement objectsElement) && !TryReadObjects(objectsElement, out objects))
+            {
+                problem = $"image \"{image.GetString()}\": \"objects\" must be an array of [x1, y1, x2, y2]";
+                return null;
+            }
             problem = null;
             return new ImageResultRecord(
                 image.GetString()!,
@@ -73,7 +88,28 @@ internal static class ImageResultRecordJson
                 root.TryGetProperty("best_iou", out JsonElement iou) && iou.ValueKind == JsonValueKind.Number ? iou.GetDouble() : null,
                 root.TryGetProperty("correct", out JsonElement correct) && correct.ValueKind is JsonValueKind.True or JsonValueKind.False
                     ? correct.GetBoolean() : null,
-                root.TryGetProperty("note", out JsonElement note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null);
+                root.TryGetProperty("note", out JsonElement note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null,
+                objects);
         }
+    }
+
+    private static bool TryReadObjects(JsonElement value, out List<BoundingBox>? objects)
+    {
+        objects = null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+        var boxes = new List<BoundingBox>(value.GetArrayLength());
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (!BoxJson.TryRead(item, out BoundingBox? box) || box is not BoundingBox b)
+            {
+                return false;
+            }
+            boxes.Add(b);
+        }
+        objects = boxes;
+        return true;
     }
 }

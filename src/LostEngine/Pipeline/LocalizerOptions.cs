@@ -16,8 +16,20 @@ public sealed record LocalizerOptions
     /// <summary>LOST's number of potentials.</summary>
     public int KPatches { get; init; } = LostParameters.DefaultKPatches;
 
-    /// <summary>LOST or the DINO-seg baseline.</summary>
+    /// <summary>LOST, TokenCut, MaskCut or the DINO-seg baseline.</summary>
     public LocalizationMethod Method { get; init; } = LocalizationMethod.Lost;
+
+    /// <summary>
+    /// TokenCut's and MaskCut's similarity threshold, in [-1, 1]; null takes the method's default
+    /// (<see cref="TokenCutParameters.DefaultTau"/>, <see cref="MaskCutParameters.DefaultTau"/>).
+    /// </summary>
+    public float? Tau { get; init; }
+
+    /// <summary>TokenCut's and MaskCut's weight of a pair that is not an edge, in (0, 1]; null takes <see cref="TokenCutParameters.DefaultEps"/>.</summary>
+    public double? Eps { get; init; }
+
+    /// <summary>MaskCut's number of cuts, 1 to <see cref="MaskCutParameters.MaxRounds"/>; null takes <see cref="MaskCutParameters.DefaultRounds"/>.</summary>
+    public int? Rounds { get; init; }
 
     /// <summary>The attention head DINO-seg reads; must be below the model's head count.</summary>
     public int DinoSegHead { get; init; } = DinoSeg.DefaultHead;
@@ -60,7 +72,15 @@ public sealed record LocalizerOptions
     };
 
     /// <summary>The outputs the chosen method reads.</summary>
-    public ModelOutputs RequiredOutputs => Method == LocalizationMethod.Lost ? Features.Output() : ModelOutputs.ClsAttention;
+    public ModelOutputs RequiredOutputs => Method.ReadsFeatures() ? Features.Output() : ModelOutputs.ClsAttention;
+
+    /// <summary>TokenCut's parameters on <paramref name="grid"/>, unset values taking TokenCut's defaults.</summary>
+    public TokenCutParameters TokenCutParametersFor(in PatchGrid grid)
+        => new(grid, Tau ?? TokenCutParameters.DefaultTau, Eps ?? TokenCutParameters.DefaultEps);
+
+    /// <summary>MaskCut's parameters on <paramref name="grid"/>, unset values taking MaskCut's defaults.</summary>
+    public MaskCutParameters MaskCutParametersFor(in PatchGrid grid)
+        => new(grid, Tau ?? MaskCutParameters.DefaultTau, Eps ?? TokenCutParameters.DefaultEps, Rounds ?? MaskCutParameters.DefaultRounds);
 
     /// <summary>Throws <see cref="LostInputException"/> naming the first option that cannot work, before the model is loaded.</summary>
     public void Validate()
@@ -75,7 +95,22 @@ public sealed record LocalizerOptions
         }
         if (!Enum.IsDefined(Method))
         {
-            throw new LostInputException("method", $"{(int)Method} is not one of lost, dinoseg.");
+            throw new LostInputException("method", $"{(int)Method} is not one of {LocalizationMethods.Choices}.");
+        }
+        // A value set for a method that never reads it is a mistake in the caller's setup, not something to ignore.
+        if (!Method.IsNormalizedCut())
+        {
+            RequireUnset(Tau.HasValue, "tau", "tokencut and maskcut");
+            RequireUnset(Eps.HasValue, "eps", "tokencut and maskcut");
+        }
+        if (Method != LocalizationMethod.MaskCut)
+        {
+            RequireUnset(Rounds.HasValue, "rounds", "maskcut");
+        }
+        if (Method.IsNormalizedCut())
+        {
+            // The kernel's own checks and messages; a one-cell grid always passes, so only tau, eps and rounds can fail.
+            MaskCutParametersFor(PatchGrid.ForGrid(1, 1, 1)).Validate();
         }
         if (KPatches < 1)
         {
@@ -90,5 +125,13 @@ public sealed record LocalizerOptions
             throw new LostInputException("binding_cache_size", $"must be at least 1, got {BindingCacheSize}.");
         }
         ToModelOptions().Validate();
+    }
+
+    private void RequireUnset(bool isSet, string name, string methods)
+    {
+        if (isSet)
+        {
+            throw new LostInputException(name, $"applies to {methods}, not to method {Method.Name()}.");
+        }
     }
 }

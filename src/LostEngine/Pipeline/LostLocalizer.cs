@@ -7,12 +7,12 @@ namespace LostEngine.Pipeline;
 
 /// <summary>
 /// From image to box: decode (files), normalise and pad straight into the model's bound input, one ONNX Runtime
-/// run, then LOST on the chosen features (or DINO-seg on the CLS attention). A frame handed in as pixels allocates
-/// no managed memory once its size has been seen.
+/// run, then LOST, TokenCut or MaskCut on the chosen features (or DINO-seg on the CLS attention). A frame handed in
+/// as pixels allocates no managed memory once its size has been seen.
 /// </summary>
 /// <remarks>
 /// <b>Thread-safety:</b> a localizer is not thread-safe. It owns its decoder buffer, its model bindings (input and
-/// output buffers per image size) and its kernel workspace, and every call reuses them. Use one localizer per
+/// output buffers per image size) and its kernel workspaces, and every call reuses them. Use one localizer per
 /// thread, or a pool of them; several localizers may share one <see cref="DinoModel"/> (its ONNX Runtime session is
 /// thread-safe) through <see cref="LostLocalizer(DinoModel, LocalizerOptions)"/>.
 /// </remarks>
@@ -23,6 +23,7 @@ public sealed class LostLocalizer : IDisposable
     private readonly KeyExtractor _extractor;
     private readonly ImageDecoder _decoder;
     private LostWorkspace? _lostWorkspace;
+    private NcutWorkspace? _ncutWorkspace;
     private DinoSegWorkspace? _dinoSegWorkspace;
     private GridBinding? _lastBinding;
 
@@ -83,6 +84,12 @@ public sealed class LostLocalizer : IDisposable
     /// <summary>The LOST workspace of the last LOST call (degrees, potentials, similars, map, component).</summary>
     public LostWorkspace? LostDetails => _lostWorkspace;
 
+    /// <summary>
+    /// The workspace of the last TokenCut or MaskCut call: the eigenvector, partition and component of the last cut,
+    /// and MaskCut's objects, rounds and masks.
+    /// </summary>
+    public NcutWorkspace? NcutDetails => _ncutWorkspace;
+
     /// <summary>The DINO-seg workspace of the last DINO-seg call (mask, labels).</summary>
     public DinoSegWorkspace? DinoSegDetails => _dinoSegWorkspace;
 
@@ -135,16 +142,29 @@ public sealed class LostLocalizer : IDisposable
 
         LostResult lost = default;
         DinoSegResult dinoSeg = default;
-        if (_options.Method == LocalizationMethod.Lost)
+        TokenCutResult tokenCut = default;
+        MaskCutResult maskCut = default;
+        var grid = PatchGrid.ForVit(binding.Rows, binding.Cols, patch, height, width);
+        switch (_options.Method)
         {
-            var workspace = LostWorkspaceFor(binding.Patches, binding.Dim);
-            var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, height, width, _options.KPatches);
-            lost = LostKernel.Run(binding.Features(_options.Features), binding.Dim, parameters, workspace);
-        }
-        else
-        {
-            dinoSeg = DinoSeg.Run(binding.ClsAttention, binding.Heads, _options.DinoSegHead, binding.Rows, binding.Cols, patch,
-                _options.DinoSegReferenceCompatible, DinoSegWorkspaceFor(binding.Patches));
+            case LocalizationMethod.Lost:
+                var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, height, width, _options.KPatches);
+                lost = LostKernel.Run(binding.Features(_options.Features), binding.Dim, parameters, LostWorkspaceFor(binding.Patches, binding.Dim));
+                break;
+            case LocalizationMethod.TokenCut:
+                tokenCut = TokenCutKernel.Run(binding.Features(_options.Features), binding.Dim, _options.TokenCutParametersFor(grid),
+                    NcutWorkspaceFor(binding.Patches, binding.Dim));
+                break;
+            case LocalizationMethod.MaskCut:
+                maskCut = MaskCutKernel.Run(binding.Features(_options.Features), binding.Dim, _options.MaskCutParametersFor(grid),
+                    NcutWorkspaceFor(binding.Patches, binding.Dim));
+                break;
+            case LocalizationMethod.DinoSeg:
+                dinoSeg = DinoSeg.Run(binding.ClsAttention, binding.Heads, _options.DinoSegHead, binding.Rows, binding.Cols, patch,
+                    _options.DinoSegReferenceCompatible, DinoSegWorkspaceFor(binding.Patches));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown method {_options.Method}.");
         }
         long done = Stopwatch.GetTimestamp();
         var timings = new StageTimings(
@@ -152,7 +172,7 @@ public sealed class LostLocalizer : IDisposable
             StageTimings.Milliseconds(decoded, preprocessed),
             StageTimings.Milliseconds(preprocessed, modelled),
             StageTimings.Milliseconds(modelled, done));
-        return new LocalizationResult(width, height, binding.Rows, binding.Cols, _options.Method, lost, dinoSeg, timings);
+        return new LocalizationResult(width, height, binding.Rows, binding.Cols, _options.Method, lost, dinoSeg, tokenCut, maskCut, timings);
     }
 
     private LostWorkspace LostWorkspaceFor(int patches, int dim)
@@ -164,6 +184,17 @@ public sealed class LostLocalizer : IDisposable
             _lostWorkspace = new LostWorkspace(Math.Max(patches, _lostWorkspace?.MaxPatches ?? 0), dim, _options.Kernel);
         }
         return _lostWorkspace;
+    }
+
+    private NcutWorkspace NcutWorkspaceFor(int patches, int dim)
+    {
+        // Grown, never shrunk, as the LOST workspace.
+        if (_ncutWorkspace is null || _ncutWorkspace.MaxPatches < patches || _ncutWorkspace.MaxDim < dim)
+        {
+            _ncutWorkspace?.Dispose();
+            _ncutWorkspace = new NcutWorkspace(Math.Max(patches, _ncutWorkspace?.MaxPatches ?? 0), dim, _options.Kernel);
+        }
+        return _ncutWorkspace;
     }
 
     private DinoSegWorkspace DinoSegWorkspaceFor(int patches)
@@ -187,6 +218,7 @@ public sealed class LostLocalizer : IDisposable
     {
         _extractor.Dispose();
         _lostWorkspace?.Dispose();
+        _ncutWorkspace?.Dispose();
         if (_ownsModel)
         {
             Model.Dispose();

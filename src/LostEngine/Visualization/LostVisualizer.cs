@@ -1,4 +1,5 @@
 using LostEngine.Kernel;
+using LostEngine.Pipeline;
 using SkiaSharp;
 
 namespace LostEngine.Visualization;
@@ -29,13 +30,13 @@ public static class LostVisualizer
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(workspace);
         Validate(kind, image, keys, dim, parameters, result, imageStem);
-        string folder = CreateFolder(outputDirectory);
+        string folder = FigureFolder.Create(outputDirectory);
 
         var written = new List<string>(4);
         if (kind.HasFlag(VisualizationKind.Pred))
         {
             using var figure = PredictionFigure.Draw(image, result);
-            written.Add(Write(figure, folder, VisualizationFileNames.Prediction(imageStem, result.HasObject)));
+            written.Add(FigureFolder.Write(figure, folder, VisualizationFileNames.Prediction(imageStem, result.HasObject)));
         }
         float[]? seedRow = null;
         if (kind.HasFlag(VisualizationKind.Fms))
@@ -49,17 +50,17 @@ public static class LostVisualizer
             seedRow = SeedSimilarity.Row(keys, dim, result.Seed);
             using (var correlation = FeatureMapFigures.DrawCorrelation(seedRow, parameters, result.Seed))
             {
-                written.Add(Write(correlation, folder, VisualizationFileNames.Correlation(imageStem)));
+                written.Add(FigureFolder.Write(correlation, folder, VisualizationFileNames.Correlation(imageStem)));
             }
             using var inverseDegree = FeatureMapFigures.DrawInverseDegree(SeedSimilarity.PositiveCounts(keys, dim, degrees), parameters);
-            written.Add(Write(inverseDegree, folder, VisualizationFileNames.InverseDegree(imageStem)));
+            written.Add(FigureFolder.Write(inverseDegree, folder, VisualizationFileNames.InverseDegree(imageStem)));
         }
         if (kind.HasFlag(VisualizationKind.SeedExpansion))
         {
             seedRow ??= SeedSimilarity.Row(keys, dim, result.Seed);
             var seedRowBox = SeedSimilarity.RowBox(seedRow, result.Seed, parameters);
             using var figure = SeedExpansionFigure.Draw(image, parameters, result, seedRowBox);
-            written.Add(Write(figure, folder, VisualizationFileNames.SeedExpansion(imageStem, result.HasObject)));
+            written.Add(FigureFolder.Write(figure, folder, VisualizationFileNames.SeedExpansion(imageStem, result.HasObject)));
         }
         return written;
     }
@@ -90,16 +91,9 @@ public static class LostVisualizer
     private static void Validate(VisualizationKind kind, SKBitmap image, ReadOnlySpan<float> keys, int dim,
         in LostParameters parameters, in LostResult result, string imageStem)
     {
-        if (kind == VisualizationKind.None || (kind & ~VisualizationKind.All) != 0)
-        {
-            throw new LostInputException("kind", $"{kind} is not a combination of Pred, Fms and SeedExpansion.");
-        }
+        VisualizationKindNames.RequireDrawnBy(kind, LocalizationMethod.Lost);
         parameters.Validate();
-        if (image.Width != parameters.ImageWidth || image.Height != parameters.ImageHeight)
-        {
-            throw new LostInputException("image",
-                $"is {image.Width}x{image.Height} px, but the parameters describe an unpadded image of {parameters.ImageWidth}x{parameters.ImageHeight} px.");
-        }
+        FigureFolder.RequireImageOf(image, parameters.Grid);
         if (dim < 1)
         {
             throw new LostInputException("dim", $"must be at least 1, got {dim}.");
@@ -114,33 +108,6 @@ public static class LostVisualizer
         {
             throw new LostInputException("result", $"seed {result.Seed} is not a patch of the {n} patches; pass the result of LostKernel.Run on these keys.");
         }
-        if (string.IsNullOrWhiteSpace(imageStem) || imageStem.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
-            || imageStem.Contains('/') || imageStem.Contains('\\') || imageStem is "." or "..")
-        {
-            throw new LostInputException("imageStem", $"'{imageStem}' cannot be part of a file name (empty, or holds a path separator or invalid character).");
-        }
-    }
-
-    private static string CreateFolder(string outputDirectory)
-    {
-        if (string.IsNullOrWhiteSpace(outputDirectory))
-        {
-            throw new LostInputException("outputDirectory", "no folder was given.");
-        }
-        try
-        {
-            return Directory.CreateDirectory(outputDirectory).FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new VisualizationOutputException(outputDirectory, $"cannot be used as the output folder: {ex.Message}", ex);
-        }
-    }
-
-    private static string Write(RgbCanvas figure, string folder, string fileName)
-    {
-        string path = Path.Combine(folder, fileName);
-        PngFile.Write(figure.Bitmap, path);
-        return path;
+        FigureFolder.RequireStem(imageStem);
     }
 }

@@ -1,3 +1,4 @@
+using LostEngine.Kernel;
 using SkiaSharp;
 
 namespace LostEngine.Visualization;
@@ -54,7 +55,32 @@ internal sealed class RgbCanvas : IDisposable
     }
 
     /// <summary>Fills the pixels x in [x1, x2), y in [y1, y2), clipped to the bitmap.</summary>
-    public void Fill(int x1, int y1, int x2, int y2, RgbColor color)
+    public void Fill(int x1, int y1, int x2, int y2, RgbColor color) => Paint(x1, y1, x2, y2, color, blend: false);
+
+    /// <summary>Fills the block of pixels of grid cell <paramref name="cell"/> (row-major), clipped to the bitmap as a numpy slice is.</summary>
+    public void FillCell(in PatchGrid grid, int cell, RgbColor color)
+    {
+        var (x1, y1, x2, y2) = CellPixels(grid, cell);
+        Paint(x1, y1, x2, y2, color, blend: false);
+    }
+
+    /// <summary>
+    /// Tints the block of pixels of grid cell <paramref name="cell"/>: each channel becomes the mean of the pixel's and
+    /// <paramref name="color"/>'s (rounded down), so a mask shows its colour and the image under it.
+    /// </summary>
+    public void TintCell(in PatchGrid grid, int cell, RgbColor color)
+    {
+        var (x1, y1, x2, y2) = CellPixels(grid, cell);
+        Paint(x1, y1, x2, y2, color, blend: true);
+    }
+
+    private static (int X1, int Y1, int X2, int Y2) CellPixels(in PatchGrid grid, int cell)
+    {
+        int row = cell / grid.Cols, col = cell % grid.Cols;
+        return (col * grid.ScaleX, row * grid.ScaleY, (col + 1) * grid.ScaleX, (row + 1) * grid.ScaleY);
+    }
+
+    private void Paint(int x1, int y1, int x2, int y2, RgbColor color, bool blend)
     {
         int xStart = Math.Max(x1, 0), xEnd = Math.Min(x2, Width);
         int yStart = Math.Max(y1, 0), yEnd = Math.Min(y2, Height);
@@ -65,9 +91,9 @@ internal sealed class RgbCanvas : IDisposable
             for (int x = xStart; x < xEnd; x++)
             {
                 var pixel = pixels.Slice(y * rowBytes + x * 4, 4);
-                pixel[0] = color.R;
-                pixel[1] = color.G;
-                pixel[2] = color.B;
+                pixel[0] = blend ? (byte)((pixel[0] + color.R) / 2) : color.R;
+                pixel[1] = blend ? (byte)((pixel[1] + color.G) / 2) : color.G;
+                pixel[2] = blend ? (byte)((pixel[2] + color.B) / 2) : color.B;
                 pixel[3] = 255;
             }
         }

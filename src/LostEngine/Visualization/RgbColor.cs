@@ -20,4 +20,20 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
 
     /// <summary>Cells with a similarity to the seed of zero or less in <c>fms</c>.</summary>
     public static RgbColor Black { get; } = new(0, 0, 0);
+
+    /// <summary>The tint of TokenCut's partition (the seed's side of the cut) in its <c>pred</c> figure, (0, 160, 255), a sky blue.</summary>
+    public static RgbColor Partition { get; } = new(0, 160, 255);
+
+    /// <summary>
+    /// MaskCut's objects in its <c>pred</c> figure, one colour each in round order, repeating after ten: matplotlib's
+    /// "tab10" table, ten colours chosen to be told apart.
+    /// </summary>
+    public static IReadOnlyList<RgbColor> ObjectPalette { get; } =
+    [
+        new(31, 119, 180), new(255, 127, 14), new(44, 160, 44), new(214, 39, 40), new(148, 103, 189),
+        new(140, 86, 75), new(227, 119, 194), new(127, 127, 127), new(188, 189, 34), new(23, 190, 207),
+    ];
+
+    /// <summary>The colour of MaskCut's object <paramref name="index"/> (in round order).</summary>
+    public static RgbColor ObjectColor(int index) => ObjectPalette[index % ObjectPalette.Count];
 }

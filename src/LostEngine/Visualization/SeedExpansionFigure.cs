@@ -23,9 +23,7 @@ internal static class SeedExpansionFigure
             var after = result.Box;
             CvRectangleOutline.Draw(canvas, after.X1, after.Y1, after.X2, after.Y2, RgbColor.ExpandedBox);
         }
-        int row = result.Seed / parameters.Cols, col = result.Seed % parameters.Cols;
-        canvas.Fill(col * parameters.ScaleX, row * parameters.ScaleY,
-            (col + 1) * parameters.ScaleX, (row + 1) * parameters.ScaleY, RgbColor.Seed);
+        canvas.FillCell(parameters.Grid, result.Seed, RgbColor.Seed);
         return canvas;
     }
 }

@@ -3,8 +3,10 @@ namespace LostEngine.Visualization;
 /// <summary>
 /// File names of the figures, as the reference writes them into its visualisation folder
 /// (visualizations.py): <c>LOST_{name}.png</c>, <c>corr_{name}.png</c>, <c>deg_{name}.png</c>,
-/// <c>LOST_seed_expansion_{name}.png</c>. Where the reference would have stopped with "The seed is in the
-/// background component", this engine still writes the figure and marks it with <see cref="NoObjectSuffix"/>.
+/// <c>LOST_seed_expansion_{name}.png</c>; TokenCut's and MaskCut's in the same style, the method's name first
+/// (<c>TokenCut_{name}.png</c>, <c>TokenCut_attn_{name}.png</c>, <c>MaskCut_{name}.png</c>). Where the reference
+/// would have stopped with "The seed is in the background component", or a cut found nothing, this engine still
+/// writes the figure and marks it with <see cref="NoObjectSuffix"/>.
 /// </summary>
 public static class VisualizationFileNames
 {
@@ -22,6 +24,15 @@ public static class VisualizationFileNames
 
     /// <summary><c>seed_expansion</c>: <c>LOST_seed_expansion_{stem}.png</c>, or with <c>_no_object</c>.</summary>
     public static string SeedExpansion(string stem, bool hasObject) => $"LOST_seed_expansion_{stem}{Suffix(hasObject)}.png";
+
+    /// <summary>TokenCut's <c>pred</c>, the partition, seed and box: <c>TokenCut_{stem}.png</c>, or with <c>_no_object</c>.</summary>
+    public static string TokenCutPrediction(string stem, bool hasObject) => $"TokenCut_{stem}{Suffix(hasObject)}.png";
+
+    /// <summary>TokenCut's <c>attn</c>, the eigenvector's heat map: <c>TokenCut_attn_{stem}.png</c>.</summary>
+    public static string TokenCutEigenvector(string stem) => $"TokenCut_attn_{stem}.png";
+
+    /// <summary>MaskCut's <c>pred</c>, every object's mask and box: <c>MaskCut_{stem}.png</c>, or with <c>_no_object</c>.</summary>
+    public static string MaskCutPrediction(string stem, bool hasObject) => $"MaskCut_{stem}{Suffix(hasObject)}.png";
 
     /// <summary>
     /// The stem the reference names a single image's figures by (<c>ImageDataset.get_image_name</c>): the file

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LostEngine.IO;
 using LostEngine.Kernel;
 using LostEngine.Tests.Kernel;
 
@@ -44,18 +43,7 @@ public sealed class KeysCommandRandomTests
         bool dropCls = seed % 2 == 0;
         using var folder = new TempFolder();
         string path = folder.File("keys.npy");
-        if (dropCls)
-        {
-            // The CLS token comes first in a ViT's output; its values must not influence the answer.
-            var withCls = new float[keys.Length + dim];
-            withCls.AsSpan(0, dim).Fill(1000f);
-            keys.CopyTo(withCls, dim);
-            NpyWriter.WriteFloat32(path, withCls, [1, rows * cols + 1, dim]);
-        }
-        else
-        {
-            NpyWriter.WriteFloat32(path, keys, [rows * cols, dim]);
-        }
+        KeysFile.Write(path, keys, dim, withCls: dropCls);
 
         var run = CliRunner.Run(
         [

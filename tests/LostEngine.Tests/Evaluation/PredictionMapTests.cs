@@ -87,4 +87,30 @@ public class PredictionMapTests
         Assert.Equal([10.0, 20.0, 40.0, 60.0], detection.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(0.5, detection.GetProperty("score").GetDouble());
     }
+
+    [Fact]
+    public void Coco_detections_keep_their_order_and_their_own_scores()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("results.json");
+        CocoResultsWriter.Write(path, [new CocoDetection(5, new BoundingBox(0, 0, 4, 4), 1.0), new CocoDetection(5, new BoundingBox(1, 1, 2, 3), 0.5),
+            new CocoDetection(2, new BoundingBox(3, 3, 9, 9), 1.0)]);
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        var detections = document.RootElement.EnumerateArray().ToArray();
+        Assert.Equal([5L, 5L, 2L], detections.Select(d => d.GetProperty("image_id").GetInt64()));
+        Assert.Equal([1.0, 0.5, 1.0], detections.Select(d => d.GetProperty("score").GetDouble()));
+        Assert.Equal([1.0, 1.0, 1.0, 2.0], detections[1].GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(1, detections[1].GetProperty("category_id").GetInt32());
+    }
+
+    [Fact]
+    public void A_score_that_is_not_finite_is_refused_before_anything_is_written()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("results.json");
+        var error = Assert.Throws<LostInputException>(() =>
+            CocoResultsWriter.Write(path, [new CocoDetection(5, new BoundingBox(0, 0, 4, 4), double.NaN)]));
+        Assert.Equal("score", error.InputName);
+        Assert.False(File.Exists(path));
+    }
 }

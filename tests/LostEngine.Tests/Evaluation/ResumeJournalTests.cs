@@ -69,4 +69,37 @@ public class ResumeJournalTests
         Assert.Equal(path, error.InputName);
         Assert.StartsWith("line 2", error.Problem);
     }
+
+    [Fact]
+    public void Objects_are_written_and_read_back_in_order_and_a_record_without_them_has_none()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4), Objects: [new BoundingBox(1, 2, 3, 4), new BoundingBox(0, 0, 8, 9)]));
+            journal.Record(new ImageResultRecord("b.jpg", null, Objects: []));
+            journal.Record(new ImageResultRecord("c.jpg", new BoundingBox(5, 6, 7, 8)));
+        }
+        Assert.Equal("{\"image\":\"a.jpg\",\"box\":[1,2,3,4],\"objects\":[[1,2,3,4],[0,0,8,9]]}", File.ReadAllLines(path)[0]);
+
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Equal([new BoundingBox(1, 2, 3, 4), new BoundingBox(0, 0, 8, 9)], journal.Finished["a.jpg"].Objects);
+            Assert.Equal([], journal.Finished["b.jpg"].Objects!);
+            Assert.Null(journal.Finished["c.jpg"].Objects);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"image\":\"a.jpg\",\"box\":null,\"objects\":[[1,2,3]]}\n{\"image\":\"b.jpg\",\"box\":null}\n")]
+    [InlineData("{\"image\":\"a.jpg\",\"box\":null,\"objects\":[null]}\n{\"image\":\"b.jpg\",\"box\":null}\n")]
+    [InlineData("{\"image\":\"a.jpg\",\"box\":null,\"objects\":7}\n{\"image\":\"b.jpg\",\"box\":null}\n")]
+    public void Objects_that_are_not_boxes_are_a_typed_error(string content)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("journal.jsonl", content);
+        var error = Assert.Throws<LostInputException>(() => ResumeJournal.Open(path));
+        Assert.Contains("\"objects\" must be an array of [x1, y1, x2, y2]", error.Problem);
+    }
 }

@@ -73,10 +73,13 @@ public sealed class LostLocalizerTests
         Assert.Equal(reference.Box, result.Box);
     }
 
-    [Fact]
-    public void A_frame_in_every_format_gives_the_file_result_and_allocates_nothing_in_steady_state()
+    [Theory]
+    [InlineData(LocalizationMethod.Lost)]
+    [InlineData(LocalizationMethod.TokenCut)]
+    [InlineData(LocalizationMethod.MaskCut)]
+    public void A_frame_in_every_format_gives_the_file_result_and_allocates_nothing_in_steady_state(LocalizationMethod method)
     {
-        using var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel });
+        using var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel, Method = method });
         var decoder = new ImageDecoder();
         var image = decoder.DecodeFile(Fixtures.Tiny("wide_100x75.png"));
         var rgb = new byte[image.Width * image.Height * 3];

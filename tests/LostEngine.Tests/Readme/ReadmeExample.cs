@@ -35,4 +35,29 @@ internal static class ReadmeExample
         // README-END
         return (fromFile.Box, fromFrame.Box, fromKeys.Box);
     }
+
+    public static (PixelBox TokenCut, PixelBox[] MaskCut, PixelBox FromKeys, int EigenvectorLength) RunNcut(string modelPath, string imagePath, float[] keys, int rows, int cols, int dim)
+    {
+        // README-NCUT-BEGIN
+        // TokenCut or MaskCut instead of LOST: the same localizer, another method (tau, eps, rounds default per method).
+        using var tokenCut = new LostLocalizer(new LocalizerOptions { ModelPath = modelPath, Method = LocalizationMethod.TokenCut });
+        LocalizationResult cut = tokenCut.LocalizeFile(imagePath);
+        Console.WriteLine($"box {cut.Box}, ncut value {cut.TokenCut.NcutValue:0.000}, eigengap {cut.TokenCut.Eigengap:0.000}");
+
+        // MaskCut: the result's box is the first object; every object is in the localizer's workspace until its next call.
+        using var maskCut = new LostLocalizer(new LocalizerOptions { ModelPath = modelPath, Method = LocalizationMethod.MaskCut, Rounds = 3 });
+        maskCut.LocalizeFile(imagePath);
+        var objects = new List<PixelBox>();
+        foreach (MaskCutObject found in maskCut.NcutDetails!.Objects)
+        {
+            objects.Add(found.Box);
+        }
+
+        // The TokenCut kernel alone on keys: the eigenvector, partition and component stay in the workspace.
+        using var workspace = new NcutWorkspace(maxPatches: rows * cols, maxDim: dim);
+        TokenCutResult fromKeys = TokenCutKernel.Run(keys, dim, TokenCutParameters.ForGrid(rows, cols, patchSize: 16), workspace);
+        ReadOnlySpan<double> eigenvector = workspace.Eigenvector;
+        // README-NCUT-END
+        return (cut.Box, [.. objects], fromKeys.Box, eigenvector.Length);
+    }
 }

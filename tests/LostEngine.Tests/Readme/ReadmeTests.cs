@@ -23,11 +23,12 @@ public sealed class ReadmeTests
         return body.Select(l => l.Length >= indent ? l[indent..] : l.Trim()).ToArray();
     }
 
-    [Fact]
-    public void The_readme_shows_the_tested_library_example_verbatim()
+    [Theory]
+    [InlineData("// README-BEGIN", "// README-END")]
+    [InlineData("// README-NCUT-BEGIN", "// README-NCUT-END")]
+    public void The_readme_shows_the_tested_library_examples_verbatim(string begin, string end)
     {
-        var tested = Snippet(File.ReadAllText(Path.Combine(Root, "tests", "LostEngine.Tests", "Readme", "ReadmeExample.cs")),
-            "// README-BEGIN", "// README-END");
+        var tested = Snippet(File.ReadAllText(Path.Combine(Root, "tests", "LostEngine.Tests", "Readme", "ReadmeExample.cs")), begin, end);
         string readme = File.ReadAllText(Path.Combine(Root, "README.md")).ReplaceLineEndings("\n");
         Assert.Contains(string.Join('\n', tested), readme);
     }
@@ -61,5 +62,27 @@ public sealed class ReadmeTests
         Assert.Equal(fromFile, fromFrame);
         // The keys call pads nothing away (ForGrid), so only its unclipped maxima may differ from the image's box.
         Assert.Equal((fromFile.X1, fromFile.Y1), (fromKeys.X1, fromKeys.Y1));
+    }
+
+    [Fact]
+    public void The_readme_ncut_example_runs_and_agrees_with_the_kernel()
+    {
+        string image = Fixtures.Tiny("object_96x80.png");
+        var keysNpy = LostEngine.IO.NpyReader.Read(Fixtures.Tiny("object_96x80.k.npy"));
+        int dim = keysNpy.Shape[1];
+        using var lost = Fixtures.Lost("object_96x80");
+        int rows = lost.RootElement.GetProperty("grid").GetProperty("rows").GetInt32();
+        int cols = lost.RootElement.GetProperty("grid").GetProperty("cols").GetInt32();
+
+        var (tokenCut, maskCut, fromKeys, eigenvectorLength) = ReadmeExample.RunNcut(Fixtures.TinyModel, image, keysNpy.Values[dim..], rows, cols, dim);
+
+        // The tiny model's cut of this image is clear (eigengap 0.44), so PyTorch's keys give the ONNX model's box;
+        // the keys call pads nothing away (ForGrid), so only its unclipped maxima may differ.
+        Assert.Equal(new PixelBox(32, 16, 80, 64), tokenCut);
+        Assert.Equal((tokenCut.X1, tokenCut.Y1), (fromKeys.X1, fromKeys.Y1));
+        Assert.Equal(rows * cols, eigenvectorLength);
+        Assert.NotEmpty(maskCut);
+        using var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel, Method = LocalizationMethod.MaskCut });
+        Assert.Equal(localizer.LocalizeFile(image).Box, maskCut[0]);
     }
 }

@@ -7,7 +7,7 @@ namespace LostEngine.Tests.Runs;
 /// <summary><c>lost evaluate --model</c> runs the model over a VOC-format set and scores what it found.</summary>
 public sealed class EvaluateWithModelTests
 {
-    private static string MakeVoc(RunFolder data, out string[] ids)
+    internal static string MakeVoc(RunFolder data, out string[] ids)
     {
         string root = Path.Combine(data.Path, "VOCdevkit", "VOC2007");
         var images = Directory.GetFiles(data.Images).Order(StringComparer.Ordinal).ToArray();

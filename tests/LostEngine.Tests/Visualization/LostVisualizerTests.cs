@@ -1,4 +1,5 @@
 using LostEngine.Kernel;
+using LostEngine.Pipeline;
 using LostEngine.Visualization;
 using SkiaSharp;
 
@@ -109,7 +110,7 @@ public class LostVisualizerTests
     public void All_kinds_write_four_files_in_order()
     {
         using var scene = VisualizationScene.Planted();
-        var paths = LostVisualizer.Render(VisualizationKind.All, scene.Image, scene.Keys, VisualizationScene.Dim,
+        var paths = LostVisualizer.Render(VisualizationKindNames.For(LocalizationMethod.Lost), scene.Image, scene.Keys, VisualizationScene.Dim,
             scene.Parameters, scene.Result, scene.Workspace, scene.Folder, "000236");
         Assert.Equal(["LOST_000236.png", "corr_000236.png", "deg_000236.png", "LOST_seed_expansion_000236.png"], paths.Select(Path.GetFileName));
         Assert.Equal(4, Directory.GetFiles(scene.Folder).Length);
@@ -120,7 +121,7 @@ public class LostVisualizerTests
     {
         using var scene = VisualizationScene.AllZero();
         Assert.False(scene.Result.HasObject);
-        var paths = LostVisualizer.Render(VisualizationKind.All, scene.Image, scene.Keys, VisualizationScene.Dim,
+        var paths = LostVisualizer.Render(VisualizationKindNames.For(LocalizationMethod.Lost), scene.Image, scene.Keys, VisualizationScene.Dim,
             scene.Parameters, scene.Result, scene.Workspace, scene.Folder, "scene");
         Assert.Equal(["LOST_scene_no_object.png", "corr_scene.png", "deg_scene.png", "LOST_seed_expansion_scene_no_object.png"], paths.Select(Path.GetFileName));
 

@@ -63,7 +63,7 @@ internal sealed class VisualizationScene : IDisposable
 
     public string Render(VisualizationKind kind) => LostVisualizer.Render(kind, Image, Keys, Dim, Parameters, Result, Workspace, Folder, "scene").Single();
 
-    private static SKBitmap DrawImage(int width, int height)
+    public static SKBitmap DrawImage(int width, int height)
     {
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         for (int y = 0; y < height; y++)

@@ -1,0 +1,39 @@
+using LostEngine.Kernel;
+using LostEngine.Pipeline;
+using LostEngine.Runs;
+using LostEngine.Visualization;
+using SkiaSharp;
+
+namespace LostEngine.Cli.Runs;
+
+/// <summary>The <c>--visualize</c> figures of one image of a run, drawn by its method's visualizer from the localizer's details.</summary>
+internal static class RunPictures
+{
+    public static void Draw(VisualizationKind kind, string folder, RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
+    {
+        // The frame is RGBA with alpha dropped by the spec; declaring it opaque keeps Skia from blending it.
+        using var bitmap = new SKBitmap(new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        frame.Pixels.CopyTo(bitmap.GetPixelSpan());
+        var binding = localizer.LastBinding;
+        int patch = localizer.Model.Info.PatchSize;
+        var grid = PatchGrid.ForVit(binding.Rows, binding.Cols, patch, result.ImageHeight, result.ImageWidth);
+        string stem = VisualizationFileNames.StemOf(image.Path);
+        switch (result.Method)
+        {
+            case LocalizationMethod.Lost:
+                var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, result.ImageHeight, result.ImageWidth, localizer.Options.KPatches);
+                LostVisualizer.Render(kind, bitmap, binding.Features(localizer.Options.Features), binding.Dim, parameters, result.Lost,
+                    localizer.LostDetails!, folder, stem);
+                break;
+            case LocalizationMethod.TokenCut:
+                TokenCutVisualizer.Render(kind, bitmap, grid, result.TokenCut, localizer.NcutDetails!, folder, stem);
+                break;
+            case LocalizationMethod.MaskCut:
+                MaskCutVisualizer.Render(kind, bitmap, grid, result.MaskCut, localizer.NcutDetails!, folder, stem);
+                break;
+            default:
+                // --visualize is refused for the other methods before the run starts.
+                throw new InvalidOperationException($"No figures for method {result.Method}.");
+        }
+    }
+}
