@@ -2,7 +2,11 @@ using LostEngine.Kernel;
 
 namespace LostEngine.Diagnostics;
 
-/// <summary>Reproducible random keys with the sign mix of real DINO keys, for benchmarks of the kernel.</summary>
+/// <summary>
+/// Reproducible synthetic keys for benchmarks: <see cref="Gaussian"/> keys with the sign mix of real DINO keys (what
+/// LOST's similarity pass sees), and <see cref="WithObjects"/> keys of a picture with objects (what the methods that
+/// look for an object have to find).
+/// </summary>
 public static class SyntheticKeys
 {
     /// <summary>The seed every benchmark uses, so two runs (or two machines) time the same keys.</summary>
@@ -47,7 +51,7 @@ public static class SyntheticKeys
     /// <paramref name="cols"/> grid, for benchmarks of the methods that look for objects (a method timed on pure
     /// noise does the work of a picture of nothing). Every key is a direction shared by all patches, plus either
     /// the background at its cell (a field that turns smoothly across the grid, with a gentle ripple) or its
-    /// object's own direction, plus a little noise. So neighbouring background patches are alike and distant ones
+    /// object's own direction (half and half on an object's outer ring of cells), plus a little noise. So neighbouring background patches are alike and distant ones
     /// barely, each object is alike within and unlike the background, and objects resemble each other somewhat:
     /// TokenCut cuts an object out, MaskCut finds them one per round, and LOST's lowest degree lies in one.
     /// Objects are 1/5 to 1/2 of the grid's height and width, placed at random at least one cell apart.
