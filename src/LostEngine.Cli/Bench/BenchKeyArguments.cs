@@ -120,13 +120,13 @@ internal sealed class BenchKeyArguments
             {
                 throw new LostInputException("--objects", "applies only to --keys-kind objects.");
             }
-            return new BenchKeys(SyntheticKeys.Gaussian(checked(rows * cols), dim), rows, cols, dim, $"gaussian keys, seed {SyntheticKeys.DefaultSeed}");
+            return new BenchKeys(SyntheticKeys.Gaussian(checked(rows * cols), dim), rows, cols, dim, $"gaussian, seed {SyntheticKeys.DefaultSeed}");
         }
         int objects = OptionChecks.AtLeast(parseResult.GetValue(Objects), 0, "--objects");
         try
         {
             var scene = SyntheticKeys.WithObjects(rows, cols, dim, objects);
-            return new BenchKeys(scene.Keys, rows, cols, dim, $"keys with {objects} objects, seed {SyntheticKeys.DefaultSeed}");
+            return new BenchKeys(scene.Keys, rows, cols, dim, $"{objects} object{(objects == 1 ? "" : "s")}, seed {SyntheticKeys.DefaultSeed}");
         }
         catch (LostInputException e) when (e.InputName == "objects")
         {

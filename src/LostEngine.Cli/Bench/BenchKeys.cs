@@ -5,7 +5,7 @@ namespace LostEngine.Cli.Bench;
 /// <param name="Rows">Rows of the patch grid.</param>
 /// <param name="Cols">Columns of the patch grid.</param>
 /// <param name="Dim">Key width d.</param>
-/// <param name="Source">Where they came from, for the report: the kind of synthetic keys and their seed, or the file.</param>
+/// <param name="Source">Where they came from, for the report: the file, or the kind of synthetic keys and their seed ("2 objects, seed 517").</param>
 internal sealed record BenchKeys(float[] Values, int Rows, int Cols, int Dim, string Source)
 {
     /// <summary>Pixels per grid cell for the boxes the methods report: ViT-S/16's patch.</summary>

@@ -6,11 +6,11 @@ namespace LostEngine.Cli.Bench;
 /// <summary>The lines and JSON fields every <c>lost bench</c> method command prints alike: the setup, the timing, the allocations.</summary>
 internal static class BenchReport
 {
-    /// <summary>"N = 1200, d = 384, grid 30x40, managed v256, 1 thread; keys with 2 objects, seed 517".</summary>
+    /// <summary>"N = 1200, d = 384, grid 30x40, managed v256, 1 thread; keys: 2 objects, seed 517".</summary>
     public static string Setup(BenchSetup setup, KernelWidth width)
     {
         var keys = setup.Keys;
-        return $"N = {keys.N}, d = {keys.Dim}, grid {keys.Rows}x{keys.Cols}, {BackendName(setup.Options)} {KernelOptionArguments.WidthName(width)}, {Threads(setup.Options)}; {keys.Source}";
+        return $"N = {keys.N}, d = {keys.Dim}, grid {keys.Rows}x{keys.Cols}, {BackendName(setup.Options)} {KernelOptionArguments.WidthName(width)}, {Threads(setup.Options)}; keys: {keys.Source}";
     }
 
     /// <summary>"1 thread" or "2 threads".</summary>

@@ -15,7 +15,7 @@ public sealed class BenchKernelCommandTests
         Assert.Equal(
             ["n", "d", "grid", "keys", "backend", "kernel", "threads", "runs", "median_ms", "min_ms", "p90_ms", "allocated_bytes_per_call", "gflops", "peak_gflops", "fraction_of_peak"],
             json.EnumerateObject().Select(p => p.Name));
-        double median = BenchOutput.AssertSetupAndTiming(json, 60, [6, 10], "gaussian keys, seed 517", "scalar", threads: 2);
+        double median = BenchOutput.AssertSetupAndTiming(json, 60, [6, 10], "gaussian, seed 517", "scalar", threads: 2);
         double gflops = json.GetProperty("gflops").GetDouble();
         Assert.Equal(60.0 * 61 * 16 / (median / 1000) / 1e9, gflops, 0.01 * gflops + 1e-3);
         double peak = json.GetProperty("peak_gflops").GetDouble();
@@ -28,7 +28,7 @@ public sealed class BenchKernelCommandTests
     {
         var run = CliRunner.Run([.. Quick, "--kernel", "scalar"]);
 
-        BenchOutput.AssertText(run, "LOST kernel, N = 60, d = 16, grid 6x10, managed scalar, 1 thread; gaussian keys, seed 517", runs: 5, warmup: 1);
+        BenchOutput.AssertText(run, "LOST kernel, N = 60, d = 16, grid 6x10, managed scalar, 1 thread; keys: gaussian, seed 517", runs: 5, warmup: 1);
         Assert.Contains("FMA peak ", run.Output);
     }
 

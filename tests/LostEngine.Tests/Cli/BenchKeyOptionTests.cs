@@ -71,9 +71,9 @@ public sealed class BenchKeyOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("kernel", "gaussian keys, seed 517")]
-    [InlineData("tokencut", "keys with 2 objects, seed 517")]
-    [InlineData("maskcut", "keys with 2 objects, seed 517")]
+    [InlineData("kernel", "gaussian, seed 517")]
+    [InlineData("tokencut", "2 objects, seed 517")]
+    [InlineData("maskcut", "2 objects, seed 517")]
     public void Each_command_has_its_default_kind_of_synthetic_keys(string method, string keys)
     {
         var run = Bench(method, "--n", "48", "--d", "8");
@@ -89,7 +89,7 @@ public sealed class BenchKeyOptionTests : IDisposable
         var run = Bench("kernel", "--grid", "6x8", "--d", "8", "--keys-kind", "objects", "--objects", "1");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal("keys with 1 objects, seed 517", run.Json.GetProperty("keys").GetString());
+        Assert.Equal("1 object, seed 517", run.Json.GetProperty("keys").GetString());
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class BenchMaskCutCommandTests
             ["n", "d", "grid", "keys", "backend", "kernel", "threads", "runs", "tau", "eps", "rounds", "median_ms", "min_ms", "p90_ms",
              "allocated_bytes_per_call", "iterations", "objects", "per_round"],
             json.EnumerateObject().Select(p => p.Name));
-        BenchOutput.AssertSetupAndTiming(json, 192, [12, 16], "keys with 2 objects, seed 517", "scalar", threads: 2);
+        BenchOutput.AssertSetupAndTiming(json, 192, [12, 16], "2 objects, seed 517", "scalar", threads: 2);
         Assert.Equal(0.15, json.GetProperty("tau").GetDouble(), 1e-6);
         Assert.Equal(4, json.GetProperty("rounds").GetInt32());
 
@@ -37,7 +37,7 @@ public sealed class BenchMaskCutCommandTests
     {
         var run = CliRunner.Run([.. Quick, "--kernel", "scalar"]);
 
-        BenchOutput.AssertText(run, "MaskCut (3 rounds, tau 0.15, eps 1e-05), N = 192, d = 32, grid 12x16, managed scalar, 1 thread; keys with 2 objects, seed 517", runs: 3, warmup: 1);
+        BenchOutput.AssertText(run, "MaskCut (3 rounds, tau 0.15, eps 1e-05), N = 192, d = 32, grid 12x16, managed scalar, 1 thread; keys: 2 objects, seed 517", runs: 3, warmup: 1);
         Assert.Contains("  round 0: ", run.Output);
         Assert.Contains("  round 2: ", run.Output);
         Assert.Contains(" graph products per call", run.Output);

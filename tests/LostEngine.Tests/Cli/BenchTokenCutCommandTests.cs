@@ -17,7 +17,7 @@ public sealed class BenchTokenCutCommandTests
              "allocated_bytes_per_call", "iterations", "object", "box", "component_size", "ncut_value", "eigengap",
              "lost_median_ms", "ratio_to_lost"],
             json.EnumerateObject().Select(p => p.Name));
-        double median = BenchOutput.AssertSetupAndTiming(json, 192, [12, 16], "keys with 2 objects, seed 517", "scalar", threads: 2);
+        double median = BenchOutput.AssertSetupAndTiming(json, 192, [12, 16], "2 objects, seed 517", "scalar", threads: 2);
         Assert.Equal(32, json.GetProperty("d").GetInt32());
         Assert.Equal(0.2, json.GetProperty("tau").GetDouble(), 1e-6);
         Assert.Equal(1e-5, json.GetProperty("eps").GetDouble());
@@ -34,7 +34,7 @@ public sealed class BenchTokenCutCommandTests
     {
         var run = CliRunner.Run([.. Quick, "--kernel", "scalar"]);
 
-        BenchOutput.AssertText(run, "TokenCut (tau 0.2, eps 1e-05), N = 192, d = 32, grid 12x16, managed scalar, 1 thread; keys with 2 objects, seed 517", runs: 3, warmup: 1);
+        BenchOutput.AssertText(run, "TokenCut (tau 0.2, eps 1e-05), N = 192, d = 32, grid 12x16, managed scalar, 1 thread; keys: 2 objects, seed 517", runs: 3, warmup: 1);
         Assert.Contains(" graph products per call; box [", run.Output);
         Assert.Contains("LOST on the same keys: median ", run.Output);
         Assert.Contains("(target at most 2.5)", run.Output);
