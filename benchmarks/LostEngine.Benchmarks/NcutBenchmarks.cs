@@ -7,7 +7,7 @@ namespace LostEngine.Benchmarks;
 /// <summary>
 /// TokenCut and MaskCut next to LOST (the baseline, so the Ratio column reads "times LOST"; TokenCut's target is at
 /// most 2.5), on the same synthetic keys with two planted objects (<see cref="SyntheticKeys.WithObjects"/>, seed
-/// 517: what <c>lost bench tokencut|maskcut --grid R x C</c> times and <c>--save-keys</c> writes), at the grids of
+/// 517: what <c>lost bench tokencut|maskcut --grid ROWSxCOLS</c> times and <c>--save-keys</c> writes), at the grids of
 /// 480×640, 640×960 and 960×1280 images at patch 16, d = 384, one and two threads, the widest SIMD width the CPU runs.
 /// </summary>
 [MemoryDiagnoser]
