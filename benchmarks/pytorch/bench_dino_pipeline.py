@@ -37,7 +37,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "src", "export"))
 from dino_vit import ARCHS, DinoViT  # noqa: E402
 from lost_torch import lost  # noqa: E402
 from preprocess import MEAN, STD, pixel_values  # noqa: E402
-from timing import Clock, best_median_ms, positive_int  # noqa: E402
+from timing import Clock, add_timing_arguments, best_median_ms  # noqa: E402
 
 PATCH_SIZE = 16
 # The seed of `export_dino_onnx.py --random-seed 0`.
@@ -142,12 +142,8 @@ def measure_stages(model, path, runs, warmup):
 def parse_args(argv):
     p = argparse.ArgumentParser(description="PyTorch baseline of the LOST pipeline, per stage.")
     p.add_argument("--size", type=parse_size, default=(480, 640), help="HEIGHTxWIDTH of the JPEG")
-    p.add_argument("--threads", type=positive_int, default=1)
-    p.add_argument("--runs", type=positive_int, default=10)
-    p.add_argument("--warmup", type=positive_int, default=2)
-    p.add_argument("--repeats", type=positive_int, default=2)
     p.add_argument("--jpeg", help="where to write (and keep) the generated JPEG")
-    p.add_argument("--json", action="store_true")
+    add_timing_arguments(p, runs=10, warmup=2, repeats=2)
     return p.parse_args(argv)
 
 

@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "src", "export"))
 
 from lost_reference import lost as lost_float64  # noqa: E402
 from lost_torch import lost, similarity_and_degree  # noqa: E402
-from timing import best_median_ms, positive_int  # noqa: E402
+from timing import add_timing_arguments, best_median_ms, positive_int  # noqa: E402
 
 KEY_SEED = 0
 PATCH_SIZE = 16
@@ -69,11 +69,7 @@ def parse_args(argv):
     p.add_argument("--d", type=positive_int, required=True, help="key width")
     p.add_argument("--rows", type=positive_int)
     p.add_argument("--cols", type=positive_int)
-    p.add_argument("--threads", type=positive_int, default=1)
-    p.add_argument("--runs", type=positive_int, default=50)
-    p.add_argument("--warmup", type=positive_int, default=5)
-    p.add_argument("--repeats", type=positive_int, default=3)
-    p.add_argument("--json", action="store_true")
+    add_timing_arguments(p, runs=50, warmup=5, repeats=3)
     args = p.parse_args(argv)
     if (args.rows is None) != (args.cols is None):
         p.error("--rows and --cols go together")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every measurement of benchmarks/results/pytorch-baseline.md, one JSON line each, to
-# the file named by $1 (default pytorch-baseline.jsonl in the current folder).
+# the file named by $1 (default pytorch-baseline.jsonl in the current folder); then
+# TokenCut's and MaskCut's (run_ncut.sh), where their checkouts are given.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-pytorch-baseline.jsonl}"
@@ -16,3 +17,5 @@ for threads in 1 2; do
   /usr/bin/python3 "$here/bench_dino_pipeline.py" --size 480x640 --threads "$threads" \
     --runs 5 --warmup 1 --repeats 2 --json >> "$out"
 done
+
+"$here/run_ncut.sh" "$out"

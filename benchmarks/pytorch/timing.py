@@ -47,3 +47,20 @@ def positive_int(text):
     if value <= 0:
         raise ValueError(f"expected a positive integer, got {value}")
     return value
+
+
+def non_negative_int(text):
+    value = int(text)
+    if value < 0:
+        raise ValueError(f"expected a non-negative integer, got {value}")
+    return value
+
+
+def add_timing_arguments(parser, runs, warmup, repeats):
+    """--threads, --runs, --warmup, --repeats and --json, as every baseline takes them,
+    with this script's defaults."""
+    parser.add_argument("--threads", type=positive_int, default=1)
+    parser.add_argument("--runs", type=positive_int, default=runs)
+    parser.add_argument("--warmup", type=non_negative_int, default=warmup)
+    parser.add_argument("--repeats", type=positive_int, default=repeats)
+    parser.add_argument("--json", action="store_true")

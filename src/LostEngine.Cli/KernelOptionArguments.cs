@@ -36,11 +36,17 @@ internal sealed class KernelOptionArguments
         command.Options.Add(Threads);
     }
 
-    /// <exception cref="LostInputException">A value is not one of the choices.</exception>
-    public LostKernelOptions Read(ParseResult parseResult) => new(
-        ParseWidth(parseResult.GetValue(Kernel) ?? "auto"),
-        ParseBackend(parseResult.GetValue(Backend) ?? "managed"),
-        parseResult.GetValue(Threads));
+    /// <exception cref="LostInputException">A value is not one of the choices, or the thread count is below 1.</exception>
+    public LostKernelOptions Read(ParseResult parseResult)
+    {
+        int threads = parseResult.GetValue(Threads);
+        // The workspace would refuse it too, but naming its parameter rather than the option the user typed.
+        if (threads < 1)
+        {
+            throw new LostInputException("--threads", $"must be at least 1, got {threads}.");
+        }
+        return new(ParseWidth(parseResult.GetValue(Kernel) ?? "auto"), ParseBackend(parseResult.GetValue(Backend) ?? "managed"), threads);
+    }
 
     public static KernelWidth ParseWidth(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -18,6 +18,8 @@ internal static class BenchCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return BenchKernelCommand.Create();
+        yield return BenchTokenCutCommand.Create();
+        yield return BenchMaskCutCommand.Create();
         yield return BenchPipelineCommand.Create();
     }
 }

@@ -43,6 +43,21 @@ public static class CliRunner
         return new CliRun(code, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
     }
 
+    /// <summary>
+    /// <paramref name="args"/> with <paramref name="option"/>'s value replaced by <paramref name="value"/> (or added):
+    /// System.CommandLine refuses an option given twice, so a test's own value must replace a shared one.
+    /// </summary>
+    public static string[] With(this string[] args, string option, string value)
+    {
+        var list = args.ToList();
+        int index = list.IndexOf(option);
+        if (index >= 0)
+        {
+            list.RemoveRange(index, 2);
+        }
+        return [.. list, option, value];
+    }
+
     public static int[] Ints(this JsonElement json, string property) =>
         json.GetProperty(property).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 }
