@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LostEngine.Kernel;
 
@@ -11,6 +12,17 @@ internal static class BenchReport
     {
         var keys = setup.Keys;
         return $"N = {keys.N}, d = {keys.Dim}, grid {keys.Rows}x{keys.Cols}, {BackendName(setup.Options)} {KernelOptionArguments.WidthName(width)}, {Threads(setup.Options)}; keys: {keys.Source}";
+    }
+
+    /// <summary>"tau 0.2, eps 1e-05", as the text reports of TokenCut and MaskCut print them.</summary>
+    public static string Describe(float tau, double eps) =>
+        $"tau {tau.ToString(CultureInfo.InvariantCulture)}, eps {eps.ToString("g", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The tau and eps fields of a TokenCut or MaskCut report.</summary>
+    public static void WriteCut(Utf8JsonWriter json, float tau, double eps)
+    {
+        json.WriteNumber("tau", tau);
+        json.WriteNumber("eps", eps);
     }
 
     /// <summary>"1 thread" or "2 threads".</summary>

@@ -14,17 +14,16 @@ internal static class BenchMaskCutCommand
     internal static Command Create()
     {
         var bench = new BenchArguments(SyntheticKeyKind.Objects, defaultRuns: 50);
-        var cut = new CutOptionArguments(MaskCutParameters.DefaultTau);
-        var rounds = new Option<int>("--rounds") { Description = "Cuts per call (masks per image).", DefaultValueFactory = _ => MaskCutParameters.DefaultRounds };
+        var cut = new NcutOptionArguments();
         var command = new Command("maskcut", "Time MaskCut on synthetic or given keys, with what each round did.");
-        bench.AddTo(command, cut.Tau, cut.Eps, rounds);
+        bench.AddTo(command, cut.Tau, cut.Eps, cut.Rounds);
 
         command.SetAction(parseResult => CommandErrors.Run(parseResult, r =>
         {
             var (setup, parameters) = bench.Read(r, keys =>
             {
-                var parameters = MaskCutParameters.ForGrid(keys.Rows, keys.Cols, BenchKeys.PatchSize, r.GetValue(cut.Tau), r.GetValue(cut.Eps), r.GetValue(rounds));
-                OptionChecks.AsOptions(parameters.Validate);
+                var parameters = cut.MaskCut(r, PatchGrid.ForGrid(keys.Rows, keys.Cols, BenchKeys.PatchSize));
+                OptionNames.Check(parameters.Validate);
                 return parameters;
             });
             return bench.Print(r, Measure(setup, parameters), WriteText, WriteJson);
@@ -33,17 +32,12 @@ internal static class BenchMaskCutCommand
     }
 
     /// <summary>One round as the report shows it.</summary>
-    /// <param name="Solved">
-    /// Whether the round solved a cut of its own. A round after one that kept no mask paints nothing, so its graph
-    /// and cut are the round before's (ncut-spec §2.7), and the kernel repeats that cut rather than solving it again.
-    /// </param>
-    private sealed record RoundReport(MaskCutRound Round, bool Solved);
 
     private sealed record Measurement(
-        BenchSetup Setup, MaskCutParameters Parameters, KernelWidth Width, CallTiming Timing, MaskCutResult Result, RoundReport[] Rounds)
+        BenchSetup Setup, MaskCutParameters Parameters, KernelWidth Width, CallTiming Timing, MaskCutResult Result, MaskCutRound[] Rounds)
     {
         /// <summary>Products with the graph per call: those of the rounds that solved a cut.</summary>
-        public int Iterations => Rounds.Where(r => r.Solved).Sum(r => r.Round.Spectrum.Iterations);
+        public int Iterations => Rounds.Where(r => !r.Repeated).Sum(r => r.Spectrum.Iterations);
     }
 
     private static Measurement Measure(BenchSetup setup, MaskCutParameters parameters)
@@ -53,12 +47,9 @@ internal static class BenchMaskCutCommand
         // The keys do not change between calls, so every call's rounds are the first one's.
         var result = MaskCutKernel.Run(keys.Values, keys.Dim, parameters, workspace);
         var rounds = workspace.Rounds.ToArray();
-        var reports = rounds.Select((round, i) => new RoundReport(round, i == 0 || Kept(rounds[i - 1]))).ToArray();
         var timing = TimedCalls.Measure(setup.Plan, () => MaskCutKernel.Run(keys.Values, keys.Dim, parameters, workspace));
-        return new Measurement(setup, parameters, workspace.Width, timing, result, reports);
+        return new Measurement(setup, parameters, workspace.Width, timing, result, rounds);
     }
-
-    private static bool Kept(MaskCutRound round) => round.MaskSize > 0 && !round.Dropped;
 
     private static string SignName(CutSign sign) => sign switch
     {
@@ -71,12 +62,11 @@ internal static class BenchMaskCutCommand
     private static void WriteText(TextWriter output, Measurement m)
     {
         var p = m.Parameters;
-        output.WriteLine($"MaskCut ({p.Rounds} rounds, {CutOptionArguments.Describe(p.Tau, p.Eps)}), {BenchReport.Setup(m.Setup, m.Width)}");
+        output.WriteLine($"MaskCut ({p.Rounds} rounds, {BenchReport.Describe(p.Tau, p.Eps)}), {BenchReport.Setup(m.Setup, m.Width)}");
         BenchReport.WriteTiming(output, m.Setup, m.Timing);
-        foreach (var report in m.Rounds)
+        foreach (var round in m.Rounds)
         {
-            var round = report.Round;
-            string work = report.Solved ? $"{round.Spectrum.Iterations} graph products" : "repeats the cut before (nothing painted)";
+            string work = !round.Repeated ? $"{round.Spectrum.Iterations} graph products" : "repeats the cut before (nothing painted)";
             string outcome = round.Reason != NoObjectReason.None ? $"no cut: {round.Reason.Describe()}"
                 : $"mask {round.MaskSize} cells, " + (round.Dropped ? "dropped" : round.ObjectIndex >= 0 ? $"object {round.ObjectIndex}" : "covered by earlier objects");
             output.WriteLine($"  round {round.Round}: {work}; {outcome}");
@@ -88,19 +78,18 @@ internal static class BenchMaskCutCommand
     private static void WriteJson(Utf8JsonWriter json, Measurement m)
     {
         BenchReport.WriteSetup(json, m.Setup, m.Width);
-        CutOptionArguments.WriteJson(json, m.Parameters.Tau, m.Parameters.Eps);
+        BenchReport.WriteCut(json, m.Parameters.Tau, m.Parameters.Eps);
         json.WriteNumber("rounds", m.Parameters.Rounds);
         BenchReport.WriteTiming(json, m.Timing);
         json.WriteNumber("iterations", m.Iterations);
         json.WriteNumber("objects", m.Result.ObjectCount);
         json.WriteStartArray("per_round");
-        foreach (var report in m.Rounds)
+        foreach (var round in m.Rounds)
         {
-            var round = report.Round;
             json.WriteStartObject();
             json.WriteNumber("round", round.Round);
-            json.WriteBoolean("solved", report.Solved);
-            json.WriteNumber("iterations", report.Solved ? round.Spectrum.Iterations : 0);
+            json.WriteBoolean("solved", !round.Repeated);
+            json.WriteNumber("iterations", round.Repeated ? 0 : round.Spectrum.Iterations);
             if (round.Reason != NoObjectReason.None)
             {
                 json.WriteString("reason", round.Reason.Describe());

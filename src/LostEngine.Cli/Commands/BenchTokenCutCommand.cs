@@ -18,7 +18,7 @@ internal static class BenchTokenCutCommand
     internal static Command Create()
     {
         var bench = new BenchArguments(SyntheticKeyKind.Objects, defaultRuns: 50);
-        var cut = new CutOptionArguments(TokenCutParameters.DefaultTau);
+        var cut = new NcutOptionArguments();
         var command = new Command("tokencut", "Time TokenCut on synthetic or given keys, and LOST on the same keys.");
         bench.AddTo(command, cut.Tau, cut.Eps);
 
@@ -26,8 +26,8 @@ internal static class BenchTokenCutCommand
         {
             var (setup, parameters) = bench.Read(r, keys =>
             {
-                var parameters = TokenCutParameters.ForGrid(keys.Rows, keys.Cols, BenchKeys.PatchSize, r.GetValue(cut.Tau), r.GetValue(cut.Eps));
-                OptionChecks.AsOptions(parameters.Validate);
+                var parameters = cut.TokenCut(r, PatchGrid.ForGrid(keys.Rows, keys.Cols, BenchKeys.PatchSize));
+                OptionNames.Check(parameters.Validate);
                 return parameters;
             });
             return bench.Print(r, Measure(setup, parameters), WriteText, WriteJson);
@@ -57,7 +57,7 @@ internal static class BenchTokenCutCommand
 
     private static void WriteText(TextWriter output, Measurement m)
     {
-        output.WriteLine($"TokenCut ({CutOptionArguments.Describe(m.Parameters.Tau, m.Parameters.Eps)}), {BenchReport.Setup(m.Setup, m.Width)}");
+        output.WriteLine($"TokenCut ({BenchReport.Describe(m.Parameters.Tau, m.Parameters.Eps)}), {BenchReport.Setup(m.Setup, m.Width)}");
         BenchReport.WriteTiming(output, m.Setup, m.Timing);
         var result = m.Result;
         output.WriteLine($"  {result.Spectrum.Iterations} graph products per call; " + (result.HasObject
@@ -70,7 +70,7 @@ internal static class BenchTokenCutCommand
     private static void WriteJson(Utf8JsonWriter json, Measurement m)
     {
         BenchReport.WriteSetup(json, m.Setup, m.Width);
-        CutOptionArguments.WriteJson(json, m.Parameters.Tau, m.Parameters.Eps);
+        BenchReport.WriteCut(json, m.Parameters.Tau, m.Parameters.Eps);
         BenchReport.WriteTiming(json, m.Timing);
         var result = m.Result;
         json.WriteNumber("iterations", result.Spectrum.Iterations);

@@ -47,12 +47,13 @@ internal static unsafe class LapackSignReplay
     /// +1 when LAPACK returns x = D^-½ y for the unit eigenvector <paramref name="y"/> of the graph's D^-½ A D^-½, -1
     /// when it returns -D^-½ y, 0 when the replay cannot tell. <paramref name="basis"/> and <paramref name="reflectors"/>
     /// hold up to <paramref name="capacity"/> vectors of n; the rest is scratch of n (or capacity) values, and
-    /// <paramref name="scratch"/> the product's.
+    /// <paramref name="scratch"/> the product's. <paramref name="products"/> counts the products with the graph it made.
     /// </summary>
     public static int Replay(in NormalizedGraph graph, ReadOnlySpan<double> y, int capacity,
         Span<double> basis, Span<double> reflectors, Span<double> taus, Span<double> signs, Span<double> z,
-        Span<double> r, Span<double> b, Span<double> product, Span<double> scratch)
+        Span<double> r, Span<double> b, Span<double> product, Span<double> scratch, out int products)
     {
+        products = 0;
         int n = graph.N;
         var width = graph.Width;
         var q0 = basis[..n];
@@ -84,6 +85,7 @@ internal static unsafe class LapackSignReplay
             {
                 graph.Multiply(qp, pp, sp);
             }
+            products++;
             for (int k = 0; k < n; k++)
             {
                 r[k] = q[k] - product[k];

@@ -71,6 +71,7 @@ public static class MaskCutKernel
                 // The same graph as the round before: the same cut, so the same mask.
                 workspace.RoundMaskBuffer(r - 1, n).CopyTo(mask);
             }
+            bool repeated = !graphChanged;
 
             int maskSize = cut.MaskSize;
             bool dropped = false;
@@ -95,7 +96,10 @@ public static class MaskCutKernel
                     objectCount++;
                 }
             }
-            rounds[r] = new MaskCutRound(r, cut.Reason, cut.Seed, maskSize, dropped, cut.Reversed, cut.Sign, objectIndex, cut.Spectrum);
+            rounds[r] = new MaskCutRound(r, cut.Reason, cut.Seed, maskSize, dropped, cut.Reversed, cut.Sign, objectIndex, cut.Spectrum)
+            {
+                Repeated = repeated,
+            };
             graphChanged = kept;
         }
         workspace.Record(n, hasCut, roundCount, objectCount);
@@ -128,7 +132,8 @@ public static class MaskCutKernel
         {
             // With s₀'s side holding three or more corners, the rule below keeps s₀'s side for one sign of x and the
             // other side for the other sign: take the reference's sign, or failing that the corners' verdict.
-            int referenceSign = NormalizedCut.ReferenceSign(n, eps, workspace);
+            int referenceSign = NormalizedCut.ReferenceSign(n, eps, workspace, out int replayProducts);
+            outcome = outcome with { Products = outcome.Products + replayProducts };
             if (referenceSign < 0)
             {
                 DoubleVectorMath.Scale(x, -1);

@@ -36,6 +36,13 @@ public readonly record struct MaskCutObject(int Round, PixelBox Box, CellBox Box
 /// <param name="Reversed">Whether the partition was flipped (three or more corners, or the largest |x| outside it).</param>
 /// <param name="Sign">Whether the eigenvector's sign decided the round, and where that sign came from.</param>
 /// <param name="ObjectIndex">Index of this round's object in <see cref="NcutWorkspace.Objects"/>, or -1 when it found none.</param>
-/// <param name="Spectrum">λ₂, λ₃ and the solver's work for this round's graph.</param>
+/// <param name="Spectrum">λ₂, λ₃ and the solver's work for this round's graph (the sign replay's products included).</param>
 public readonly record struct MaskCutRound(
-    int Round, NoObjectReason Reason, int Seed, int MaskSize, bool Dropped, bool Reversed, CutSign Sign, int ObjectIndex, NcutSpectrum Spectrum);
+    int Round, NoObjectReason Reason, int Seed, int MaskSize, bool Dropped, bool Reversed, CutSign Sign, int ObjectIndex, NcutSpectrum Spectrum)
+{
+    /// <summary>
+    /// Whether the round repeated the cut before it instead of solving one: the round before painted nothing, so the
+    /// graph was the same (its <see cref="Spectrum"/> is then the earlier round's, and cost nothing).
+    /// </summary>
+    public bool Repeated { get; init; }
+}

@@ -218,7 +218,7 @@ internal sealed unsafe class FiedlerSolver
     /// The sign LAPACK would give the solved x (see <see cref="LapackSignReplay"/>): +1 to keep it, -1 to negate it,
     /// 0 when that cannot be told. Uses the basis, so call it after <see cref="Solve"/> is done with it.
     /// </summary>
-    public int ReferenceSign(in NormalizedGraph graph, ReadOnlySpan<double> degrees, ReadOnlySpan<double> x)
+    public int ReferenceSign(in NormalizedGraph graph, ReadOnlySpan<double> degrees, ReadOnlySpan<double> x, out int products)
     {
         int n = graph.N;
         var width = graph.Width;
@@ -230,7 +230,7 @@ internal sealed unsafe class FiedlerSolver
         DoubleVectorMath.Scale(y, 1 / Math.Sqrt(DoubleVectorMath.Dot(y, y, width)));
         int capacity = Math.Min(MaxBasis, n);
         return LapackSignReplay.Replay(graph, y, capacity, _basis, _reflectors, _taus, _signs, _projections,
-            _residual, _coordinate, _w, _scratch);
+            _residual, _coordinate, _w, _scratch, out products);
     }
 
     private Span<double> Vector(int k, int n) => _basis.AsSpan(k * n, n);

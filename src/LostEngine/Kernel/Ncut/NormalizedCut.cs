@@ -25,15 +25,18 @@ internal static unsafe class NormalizedCut
         }
     }
 
-    /// <summary>The sign the reference's LAPACK call gives the eigenvector just solved: +1, -1, or 0 when it cannot be told.</summary>
-    public static int ReferenceSign(int n, double eps, NcutWorkspace workspace)
+    /// <summary>
+    /// The sign the reference's LAPACK call gives the eigenvector just solved: +1, -1, or 0 when it cannot be told;
+    /// <paramref name="products"/> counts the products with the graph the replay made.
+    /// </summary>
+    public static int ReferenceSign(int n, double eps, NcutWorkspace workspace, out int products)
     {
         fixed (ulong* bits = workspace.GraphBuffer(n))
         fixed (ulong* blocks = workspace.RowBlockBuffer(n))
         fixed (double* invSqrt = workspace.InvSqrtBuffer(n))
         {
             var graph = new NormalizedGraph(bits, blocks, n, eps, invSqrt, workspace.Width, workspace.ProductShares);
-            return workspace.Solver.ReferenceSign(graph, workspace.DegreeBuffer(n), workspace.EigenvectorBuffer(n));
+            return workspace.Solver.ReferenceSign(graph, workspace.DegreeBuffer(n), workspace.EigenvectorBuffer(n), out products);
         }
     }
 }
