@@ -13,7 +13,7 @@ public class NcutAllocationTests
 {
     private const int Calls = 10;
 
-    private static readonly NcutCase Case = NcutCase.Create(8, 9, 7, 2, NcutKeyStyle.Gaussian, 0.8, false, 94, 16, 0, 0, -0.1f);
+    private static readonly NcutCase Case = NcutCase.Create(8, 9, 7, 1, NcutKeyStyle.Gaussian, 0.8, false, 78, 16, 0, 0, -0.1f);
 
     public static TheoryData<KernelWidth, int> Paths() => NcutDegenerateInputTests.Paths();
 

@@ -19,7 +19,8 @@ public enum NcutKeyStyle
 
 /// <summary>
 /// One random TokenCut / MaskCut input: a grid, a key width d (odd, so never a multiple of a vector width), 1–3
-/// planted objects (rectangles whose keys lie near their own direction, on a background near another), noise,
+/// planted objects (rectangles, some in a corner, whose keys lie near their own direction, on a background near
+/// another), noise,
 /// some zero keys or none, and tau. Built deterministically from <see cref="Seed"/>. <see cref="Tau"/> is the
 /// requested threshold moved (by at most a few 1e-4) into a gap of the case's similarities at least
 /// <see cref="TauClearance"/> wide on each side, 0 and 1 included (a painted or zero key's similarity, and the
@@ -93,8 +94,15 @@ public sealed record NcutCase(
         var label = new int[n];
         for (int k = 1; k <= objects; k++)
         {
+            int height = 1 + random.Next(Math.Max(1, rows / 2)), width = 1 + random.Next(Math.Max(1, cols / 2));
             int top = random.Next(rows), left = random.Next(cols);
-            int bottom = Math.Min(rows, top + 1 + random.Next(Math.Max(1, rows / 2))), right = Math.Min(cols, left + 1 + random.Next(Math.Max(1, cols / 2)));
+            // One object in three sits in a corner, where MaskCut's corners rule looks.
+            if (random.Next(3) == 0)
+            {
+                top = random.Next(2) == 0 ? 0 : rows - height;
+                left = random.Next(2) == 0 ? 0 : cols - width;
+            }
+            int bottom = Math.Min(rows, top + height), right = Math.Min(cols, left + width);
             for (int r = top; r < bottom; r++)
             {
                 for (int c = left; c < right; c++)

@@ -223,7 +223,11 @@ internal static class ReferenceNcut
         return a;
     }
 
-    /// <summary>The degrees, λ₂, λ₃ and x = D^-½ v₂ (so xᵀDx = 1) of <c>(D − A) x = λ D x</c>, sign as Jacobi left it.</summary>
+    /// <summary>
+    /// The degrees, λ₂, λ₃ and x = D^-½ v₂ (so xᵀDx = 1) of <c>(D − A) x = λ D x</c>. The sign is arbitrary, and
+    /// Jacobi's tends to repeat with the graph's shape; it is set here by a rule unrelated to the cut (x₀ ≥ 0 for even
+    /// N, ≤ 0 for odd), so across cases both branches of the methods' orientation rules run.
+    /// </summary>
     public static (double[] Degrees, double Lambda2, double Lambda3, double[] X) Solve(double[,] a)
     {
         int n = a.GetLength(0);
@@ -245,7 +249,8 @@ internal static class ReferenceNcut
             }
         }
         var system = Jacobi.Solve(c);
-        var x = system.Vectors[1].Select((v, i) => v / Math.Sqrt(degrees[i])).ToArray();
+        double sign = (system.Vectors[1][0] >= 0) == (n % 2 == 0) ? 1 : -1;
+        var x = system.Vectors[1].Select((v, i) => sign * v / Math.Sqrt(degrees[i])).ToArray();
         return (degrees, system.Values[1], system.Values[2], x);
     }
 
