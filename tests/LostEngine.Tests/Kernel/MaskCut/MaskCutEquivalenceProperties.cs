@@ -18,7 +18,7 @@ namespace LostEngine.Tests.Kernel;
 /// </summary>
 public class MaskCutEquivalenceProperties
 {
-    [NcutProperty(Cases = 40)]
+    [NcutProperty(Cases = 60)]
     public Property MaskCut_matches_the_dense_reference(NcutCase c)
     {
         var p = c.MaskCut();

@@ -12,7 +12,7 @@ namespace LostEngine.Tests.Kernel;
 /// </summary>
 public class MaskCutInvariantProperties
 {
-    [NcutProperty(large: true, Cases = 15)]
+    [NcutProperty(large: true, Cases = 20)]
     public Property Every_answer_is_consistent_and_a_second_thread_changes_nothing(NcutCase c)
     {
         int rounds = 1 + c.Seed % 4;

@@ -12,7 +12,7 @@ namespace LostEngine.Tests.Kernel;
 /// </summary>
 public class TokenCutEquivalenceProperties
 {
-    [NcutProperty(Cases = 40)]
+    [NcutProperty(Cases = 60)]
     public Property TokenCut_matches_the_dense_reference(NcutCase c)
     {
         var expected = ReferenceNcut.TokenCut(c.Keys, c.Dim, c.TokenCut)!;

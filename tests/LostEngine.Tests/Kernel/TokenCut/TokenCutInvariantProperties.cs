@@ -12,7 +12,7 @@ namespace LostEngine.Tests.Kernel;
 /// </summary>
 public class TokenCutInvariantProperties
 {
-    [NcutProperty(large: true, Cases = 20)]
+    [NcutProperty(large: true, Cases = 25)]
     public Property Every_answer_is_consistent_and_every_path_agrees(NcutCase c)
     {
         bool widthsCompared = false;
