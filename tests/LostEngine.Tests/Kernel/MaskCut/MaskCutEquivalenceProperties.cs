@@ -13,7 +13,7 @@ namespace LostEngine.Tests.Kernel;
 /// that sign to LAPACK, which no dense reference here reproduces. The reference then takes the side the kernel took,
 /// after checking that the kernel saw the same (its round's <see cref="CutSign"/> is not Irrelevant) and, under
 /// <see cref="CutSign.CornersConvention"/>, that it took the side with fewer corners; every later round is still
-/// compared. The reference stops at the first round too close to call; a case whose first round is is rejected.
+/// compared. The reference stops at the first round too close to call; a case whose first round is too close to call is rejected.
 /// </para>
 /// </summary>
 public class MaskCutEquivalenceProperties

@@ -15,21 +15,27 @@ public enum NcutKeyStyle
     /// the solver's exact tie handling and closed-form eigenvalues are exercised.
     /// </summary>
     Integer,
+
+    /// <summary>
+    /// Every key one of a few prototypes of its region (its direction plus Gaussian noise), scaled by its own factor:
+    /// few distinct similarities however large the grid, so tau can stay where it was asked, and many identical rows.
+    /// </summary>
+    Palette,
 }
 
 /// <summary>
 /// One random TokenCut / MaskCut input: a grid, a key width d (odd, so never a multiple of a vector width), 1–3
 /// planted objects (rectangles, some in a corner, whose keys lie near their own direction, on a background near
-/// another), noise,
-/// some zero keys or none, and tau. Built deterministically from <see cref="Seed"/>. <see cref="Tau"/> is the
-/// requested threshold moved (by at most a few 1e-4) into a gap of the case's similarities at least
-/// <see cref="TauClearance"/> wide on each side, 0 and 1 included (a painted or zero key's similarity, and the
-/// diagonal): the float32 similarities of the library then fall on the same side of tau as the double ones of the
-/// reference, at every SIMD width, so every implementation builds the same graph.
+/// another), noise, some zero keys or none, and tau. Built deterministically from <see cref="Seed"/>.
+/// <see cref="Tau"/> is the requested threshold moved (measured: by 1e-4 or less on the small grids, a few 1e-3 at
+/// most on the large ones) into a gap of the case's similarities at least <see cref="TauClearance"/> wide on each
+/// side, 0 and 1 included (a painted or zero key's similarity, and the diagonal): the float32 similarities of the
+/// library then fall on the same side of tau as the double ones of the reference, at every SIMD width, so every
+/// implementation builds the same graph.
 /// </summary>
 public sealed record NcutCase(
     int Rows, int Cols, int Dim, int Objects, NcutKeyStyle Style, double Noise, bool ZeroKeys, int Seed, int PatchSize,
-    int ImageHeight, int ImageWidth, float Tau, float[] Keys)
+    int ImageHeight, int ImageWidth, float RequestedTau, float Tau, float[] Keys)
 {
     /// <summary>
     /// Room on each side of tau. The library normalizes in float32 and sums d float32 products: for d ≤ 100 its
@@ -45,20 +51,24 @@ public sealed record NcutCase(
         MaskCutParameters.ForVit(Rows, Cols, PatchSize, ImageHeight, ImageWidth, Tau, rounds: rounds);
 
     public override string ToString() =>
-        $"NcutCase {{ {Rows}x{Cols}, d = {Dim}, {Objects} object(s), {Style}, noise {Noise:F2}, zero keys {ZeroKeys}, seed {Seed}, patch {PatchSize}, image {ImageHeight}x{ImageWidth}, tau {Tau:R} }}";
+        $"NcutCase {{ {Rows}x{Cols}, d = {Dim}, {Objects} object(s), {Style}, noise {Noise:F2}, zero keys {ZeroKeys}, seed {Seed}, patch {PatchSize}, image {ImageHeight}x{ImageWidth}, tau {Tau:R} (asked {RequestedTau:R}) }}";
 
     /// <summary>Grids of 3×3 to 16×20 (N ≤ 320), where the O(N³) dense reference takes well under a second.</summary>
-    public static Gen<NcutCase> Small { get; } = Generator(3, 16, 3, 20, [3, 5, 7, 13, 17, 23, 31, 45, 67]);
+    public static Gen<NcutCase> Small { get; } =
+        Generator(3, 16, 3, 20, [3, 5, 7, 13, 17, 23, 31, 45, 67], [NcutKeyStyle.Gaussian, NcutKeyStyle.Integer, NcutKeyStyle.Palette]);
 
-    /// <summary>Grids up to 40×50 for the invariants, which need no reference.</summary>
-    public static Gen<NcutCase> Large { get; } = Generator(3, 40, 3, 50, [5, 13, 33, 67]);
+    /// <summary>
+    /// Grids up to 40×50 for the invariants, which need no reference. No Gaussian keys: their N²/2 distinct
+    /// similarities fill [-1, 1] so densely that the nearest clear tau can be far from the one asked.
+    /// </summary>
+    public static Gen<NcutCase> Large { get; } = Generator(3, 40, 3, 50, [5, 13, 33, 67], [NcutKeyStyle.Integer, NcutKeyStyle.Palette]);
 
-    private static Gen<NcutCase> Generator(int minRows, int maxRows, int minCols, int maxCols, int[] dims) =>
+    private static Gen<NcutCase> Generator(int minRows, int maxRows, int minCols, int maxCols, int[] dims, NcutKeyStyle[] styles) =>
         from rows in Gen.Choose(minRows, maxRows)
         from cols in Gen.Choose(minCols, maxCols)
         from dim in Gen.Elements(dims)
         from objects in Gen.Choose(1, 3)
-        from style in Gen.Elements(NcutKeyStyle.Gaussian, NcutKeyStyle.Integer)
+        from style in Gen.Elements(styles)
         from noise in Gen.Choose(15, 110)
         from zeroKeys in Gen.Elements(false, false, false, true)
         from seed in Gen.Choose(0, int.MaxValue - 1)
@@ -76,7 +86,7 @@ public sealed record NcutCase(
         int height = rows * patchSize - cropY % patchSize;
         int width = cols * patchSize - cropX % patchSize;
         float tau = ClearTau(keys, rows * cols, dim, requestedTau);
-        return new NcutCase(rows, cols, dim, objects, style, noise, zeroKeys, seed, patchSize, height, width, tau, keys);
+        return new NcutCase(rows, cols, dim, objects, style, noise, zeroKeys, seed, patchSize, height, width, requestedTau, tau, keys);
     }
 
     private static float[] PlantedKeys(int rows, int cols, int dim, int objects, NcutKeyStyle style, double noise, bool zeroKeys, int seed)
@@ -90,6 +100,11 @@ public sealed record NcutCase(
                 ? Enumerable.Range(0, dim).Select(_ => (double)random.Next(-2, 3)).ToArray()
                 : Unit(Enumerable.Range(0, dim).Select(_ => Gaussian(random)).ToArray());
         }
+        // Palette: four to eleven prototypes a region.
+        var prototypes = style != NcutKeyStyle.Palette ? [] : directions
+            .Select(direction => Enumerable.Range(0, 4 + random.Next(8))
+                .Select(_ => direction.Select(v => v + noise / Math.Sqrt(dim) * Gaussian(random)).ToArray()).ToArray())
+            .ToArray();
         int n = rows * cols;
         var label = new int[n];
         for (int k = 1; k <= objects; k++)
@@ -120,11 +135,15 @@ public sealed record NcutCase(
             }
             var direction = directions[label[i]];
             double scale = style == NcutKeyStyle.Integer ? 1 : Math.Pow(2, random.NextDouble() * 4 - 2);
+            var prototype = style == NcutKeyStyle.Palette ? prototypes[label[i]][random.Next(prototypes[label[i]].Length)] : null;
             for (int t = 0; t < dim; t++)
             {
-                double value = style == NcutKeyStyle.Integer
-                    ? Math.Clamp(direction[t] + (random.NextDouble() < noise ? random.Next(-1, 2) : 0), -3, 3)
-                    : direction[t] + noise / Math.Sqrt(dim) * Gaussian(random);
+                double value = style switch
+                {
+                    NcutKeyStyle.Integer => Math.Clamp(direction[t] + (random.NextDouble() < noise ? random.Next(-1, 2) : 0), -3, 3),
+                    NcutKeyStyle.Palette => prototype![t],
+                    _ => direction[t] + noise / Math.Sqrt(dim) * Gaussian(random),
+                };
                 keys[i * dim + t] = (float)(scale * value);
             }
         }
@@ -144,7 +163,7 @@ public sealed record NcutCase(
             }
         }
         values.Sort();
-        // Midpoints of every wide enough gap, and the requested value itself when it sits in one.
+        // In every wide enough gap, the clear point nearest to the requested value.
         double best = double.NaN;
         for (int k = 0; k + 1 < values.Count; k++)
         {
@@ -153,7 +172,7 @@ public sealed record NcutCase(
             {
                 continue;
             }
-            double candidate = requested - lo >= TauClearance && hi - requested >= TauClearance ? requested : 0.5 * (lo + hi);
+            double candidate = Math.Clamp(requested, lo + TauClearance, hi - TauClearance);
             if (double.IsNaN(best) || Math.Abs(candidate - requested) < Math.Abs(best - requested))
             {
                 best = candidate;
