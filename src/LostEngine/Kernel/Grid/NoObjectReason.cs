@@ -25,9 +25,6 @@ public enum NoObjectReason
     /// All-equal keys, all-zero keys and a <c>tau</c> above every similarity give this.
     /// </summary>
     NoClearCut = 3,
-
-    /// <summary>MaskCut: no round found an object that was not dropped or already covered by an earlier one.</summary>
-    NoObjectInAnyRound = 4,
 }
 
 /// <summary>Sentences for <see cref="NoObjectReason"/>, for logs and JSON output.</summary>
@@ -43,8 +40,6 @@ public static class NoObjectReasons
             "Fewer than 3 patches: the normalized cut needs the second and third eigenvectors of the patch graph.",
         NoObjectReason.NoClearCut =>
             "No clear cut: the second and third eigenvalues of the patch graph are equal within rounding (e.g. all keys equal or zero, or tau above every similarity).",
-        NoObjectReason.NoObjectInAnyRound =>
-            "No round found an object: every mask was empty, dropped, or covered by an earlier object.",
         _ => throw new InvalidOperationException($"Unknown reason {reason}."),
     };
 }

@@ -103,9 +103,9 @@ public static class MaskCutKernel
             graphChanged = kept;
         }
         workspace.Record(n, hasCut, roundCount, objectCount);
-        var reason = objectCount > 0 ? NoObjectReason.None
-            : rounds[0].Reason != NoObjectReason.None ? rounds[0].Reason
-            : NoObjectReason.NoObjectInAnyRound;
+        // Round 0 is never dropped and its mask holds its seed, so only a round 0 without a cut leaves no object
+        // (and then every round repeats its graph and its reason).
+        var reason = objectCount > 0 ? NoObjectReason.None : rounds[0].Reason;
         return new MaskCutResult(objectCount, roundCount, objectCount > 0 ? objects[0] : default) { Reason = reason };
     }
 

@@ -13,7 +13,7 @@ public readonly record struct MaskCutResult(int ObjectCount, int RoundCount, Mas
     /// <summary>Whether any round found an object.</summary>
     public bool HasObject => ObjectCount > 0;
 
-    /// <summary>Why there is no object (<see cref="NoObjectReason.NoObjectInAnyRound"/>, or the first round's reason), or none.</summary>
+    /// <summary>Why there is no object (the first round's reason: only a first round without a cut leaves none), or none.</summary>
     public NoObjectReason Reason { get; init; }
 
     /// <summary>A sentence describing <see cref="Reason"/>, for logs and JSON output.</summary>

@@ -22,7 +22,9 @@ internal sealed class PassWorkers : IDisposable
 
     private readonly Thread[] _threads;
     private readonly ManualResetEventSlim[] _start;
-    private readonly ManualResetEventSlim _finished = new(false);
+    // The caller waits for the last worker on this object's monitor, not on a ManualResetEventSlim: that one makes
+    // its lock object the first time a wait has to block, 24 bytes on the caller's heap in the middle of a warm pass.
+    private readonly object _finished = new();
     private IWorkerJob? _job;
     private int _pending;
     private volatile bool _stopping;
@@ -58,7 +60,6 @@ internal sealed class PassWorkers : IDisposable
     {
         _job = job;
         _failure = null;
-        _finished.Reset();
         Volatile.Write(ref _pending, _threads.Length);
         foreach (var start in _start)
         {
@@ -75,7 +76,7 @@ internal sealed class PassWorkers : IDisposable
         }
         finally
         {
-            _finished.Wait();
+            WaitForWorkers();
             _job = null;
         }
         if (_failure is { } failure)
@@ -107,7 +108,28 @@ internal sealed class PassWorkers : IDisposable
             }
             if (Interlocked.Decrement(ref _pending) == 0)
             {
-                _finished.Set();
+                lock (_finished)
+                {
+                    Monitor.PulseAll(_finished);
+                }
+            }
+        }
+    }
+
+    // Shares are balanced, so the last worker is usually a few microseconds behind: spin first, then sleep on the
+    // monitor. The count is checked under the lock the last worker pulses under, so no wake-up is lost.
+    private void WaitForWorkers()
+    {
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref _pending) > 0 && !spinner.NextSpinWillYield)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        lock (_finished)
+        {
+            while (Volatile.Read(ref _pending) > 0)
+            {
+                Monitor.Wait(_finished);
             }
         }
     }
@@ -144,6 +166,5 @@ internal sealed class PassWorkers : IDisposable
         {
             start.Dispose();
         }
-        _finished.Dispose();
     }
 }

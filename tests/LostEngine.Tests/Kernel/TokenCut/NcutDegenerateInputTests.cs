@@ -92,7 +92,7 @@ public class NcutDegenerateInputTests
         NoObject(keys, dim, rows, cols, 1f, width, threads, NoObjectReason.NoClearCut);
     }
 
-    [Theory(Skip = "BUG: with tau = 1 no similarity is above tau (s ≤ 1, and s(i, i) = 1 exactly, ncut-spec §1.2), but PatchGraph.Build sets the diagonal bit from the float32 dot f·f of the rounded unit key, which is 1.0000001 for the key (4, 3) (f = (0.8f, 0.6f), fused): patch 0 gets an edge from rounding and TokenCut returns seed 1, box [16, 0, 48, 16] instead of NoClearCut; MaskCut makes objects from it too.")]
+    [Theory]
     [MemberData(nameof(Paths))]
     public void A_tau_of_one_gives_no_clear_cut_even_where_rounding_makes_a_self_similarity_above_one(KernelWidth width, int threads)
     {
