@@ -190,7 +190,7 @@ public sealed unsafe class CblasPairCounterTests
         fixed (float* k = keys)
         fixed (int* d = degrees)
         {
-            var sink = new DegreeSink(d, n);
+            var sink = new DegreeSink(d);
             CblasPairCounter.CountRows(k, n, dim, start, end, 0f, d, tile, tileRows, tileColumns, width, ref sink);
         }
     }

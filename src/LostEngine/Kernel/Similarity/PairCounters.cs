@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace LostEngine.Kernel;
 
 /// <summary>
@@ -16,7 +18,8 @@ internal static unsafe class PairCounters
     {
         if (request.GraphBits is null)
         {
-            var sink = new DegreeSink(degrees, request.N);
+            Debug.Assert(request.Threshold >= 0, "A degree-only pass with a negative threshold would count its padding lanes.");
+            var sink = new DegreeSink(degrees);
             CountRows(request, rowStart, rowEnd, degrees, scratch, ref sink);
         }
         else
