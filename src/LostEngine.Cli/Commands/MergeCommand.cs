@@ -49,7 +49,7 @@ internal static class MergeCommand
             text.WriteLine($"Merged {merged.Map.Count} images into {outputPath}");
             if (truth is not null)
             {
-                EvaluationRun.Run(parse, outputs, truth, merged.Map);
+                EvaluationRun.Run(parse, outputs, truth, merged.Map, merged.Objects.Count > 0 ? merged.Objects : null);
             }
             return ExitCodes.Success;
         }));

@@ -78,7 +78,7 @@ internal static class ImageResultRecordJson
             List<BoundingBox>? objects = null;
             if (root.TryGetProperty("objects", out JsonElement objectsElement) && !TryReadObjects(objectsElement, out objects))
             {
-                problem = $"image \"{image.GetString()}\": \"objects\" must be an array of [x1, y1, x2, y2]";
+                problem = $"image \"{image.GetString()}\": \"objects\" must be an array of [x1, y1, x2, y2] or of objects with a \"box\"";
                 return null;
             }
             problem = null;
@@ -103,7 +103,9 @@ internal static class ImageResultRecordJson
         var boxes = new List<BoundingBox>(value.GetArrayLength());
         foreach (JsonElement item in value.EnumerateArray())
         {
-            if (!BoxJson.TryRead(item, out BoundingBox? box) || box is not BoundingBox b)
+            // A journal keeps the boxes alone; a localize line or log keeps each object with its round and size.
+            JsonElement boxElement = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("box", out JsonElement inner) ? inner : item;
+            if (!BoxJson.TryRead(boxElement, out BoundingBox? box) || box is not BoundingBox b)
             {
                 return false;
             }

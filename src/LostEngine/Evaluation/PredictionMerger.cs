@@ -14,13 +14,20 @@ public static class PredictionMerger
         var map = new PredictionMap();
         var origin = new Dictionary<string, string>(StringComparer.Ordinal);
         var issues = new List<EvaluationIssue>();
+        var objects = new Dictionary<string, IReadOnlyList<BoundingBox>>(StringComparer.Ordinal);
         foreach (string part in partPaths)
         {
-            foreach ((string key, BoundingBox? box) in ReadPart(part, issues))
+            foreach (ImageResultRecord record in ReadPart(part, issues))
             {
+                string key = record.Image;
+                BoundingBox? box = record.Box;
                 if (map.TryAdd(key, box))
                 {
                     origin[key] = part;
+                    if (record.Objects is { } found)
+                    {
+                        objects[key] = found;
+                    }
                 }
                 else if (map.Entries[key] == box)
                 {
@@ -34,22 +41,22 @@ public static class PredictionMerger
                 }
             }
         }
-        return new MergeResult(map, issues);
+        return new MergeResult(map, issues, objects);
     }
 
     /// <summary>Whether a part is read as JSON Lines rather than as a prediction map.</summary>
     public static bool IsJsonLines(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<KeyValuePair<string, BoundingBox?>> ReadPart(string path, List<EvaluationIssue> issues)
+    private static IEnumerable<ImageResultRecord> ReadPart(string path, List<EvaluationIssue> issues)
     {
         if (!IsJsonLines(path))
         {
-            return PredictionMapReader.Read(path).Entries;
+            return PredictionMapReader.Read(path).Entries.Select(e => new ImageResultRecord(e.Key, e.Value));
         }
         JsonLinesContent content = JsonLinesReader.Read(path);
         issues.AddRange(content.Issues);
-        return content.Records.Select(r => new KeyValuePair<string, BoundingBox?>(r.Image, r.Box));
+        return content.Records;
     }
 
     private static string Show(BoundingBox? box) => box?.ToString() ?? "no object";

@@ -52,6 +52,22 @@ public class PredictionMergerTests
     }
 
     [Fact]
+    public void MaskCut_objects_are_kept_from_journals_and_logs_alike()
+    {
+        using var folder = new TempFolder();
+        // A journal keeps the boxes alone; a localize log keeps each object with its round and size.
+        string journal = folder.Write("a.jsonl", "{\"image\":\"x.jpg\",\"box\":[1,2,3,4],\"objects\":[[1,2,3,4],[5,6,7,8]]}\n");
+        string log = folder.Write("b.jsonl",
+            "{\"image\":\"y.jpg\",\"box\":[0,0,2,2],\"objects\":[{\"round\":0,\"box\":[0,0,2,2],\"cell_count\":1},{\"round\":2,\"box\":[4,4,6,6],\"cell_count\":1}]}\n"
+            + "{\"image\":\"z.jpg\",\"box\":[0,0,2,2]}\n");
+        MergeResult merged = PredictionMerger.Merge([journal, log]);
+        Assert.Empty(merged.Issues);
+        Assert.Equal([new BoundingBox(1, 2, 3, 4), new BoundingBox(5, 6, 7, 8)], merged.Objects["x.jpg"]);
+        Assert.Equal([new BoundingBox(0, 0, 2, 2), new BoundingBox(4, 4, 6, 6)], merged.Objects["y.jpg"]);
+        Assert.False(merged.Objects.ContainsKey("z.jpg"));
+    }
+
+    [Fact]
     public void Duplicates_are_kept_once_and_conflicts_are_reported()
     {
         using var folder = new TempFolder();

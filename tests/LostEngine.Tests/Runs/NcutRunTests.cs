@@ -110,6 +110,35 @@ public sealed class NcutRunTests
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains("0 localized, 0 failed, 6 already done", resumed.Error);
         Assert.Equal(first.Output.Split('\n')[0], resumed.Output.Split('\n')[0]);
+        AssertDetections(root, method, data.File("coco.json"), data.File("coco-resumed.json"));
+    }
+
+    [Theory]
+    [InlineData(LocalizationMethod.TokenCut)]
+    [InlineData(LocalizationMethod.MaskCut)]
+    public void Merging_the_shards_journals_writes_every_object_as_a_detection(LocalizationMethod method)
+    {
+        using var data = new RunFolder(6);
+        string root = EvaluateWithModelTests.MakeVoc(data, out _);
+        var parts = new List<string>();
+        for (int shard = 0; shard < 2; shard++)
+        {
+            string part = data.File($"part{shard}");
+            var run = CliRunner.Run(["evaluate", "--dataset", "voc", "--root", root, "--model", Fixtures.TinyModel, "--method", method.Name(),
+                "--shard", $"{shard}/2", "--output", part + ".json", "--quiet"]);
+            Assert.True(run.ExitCode == 0, run.Error);
+            parts.Add(part + ".json.journal.jsonl");
+        }
+        string coco = data.File("merged-coco.json");
+        var merged = CliRunner.Run(["merge", .. parts, "--output", data.File("merged.json"), "--dataset", "voc", "--root", root,
+            "--coco-results", coco]);
+        Assert.True(merged.ExitCode == 0, merged.Error + merged.Output);
+        AssertDetections(root, method, coco);
+    }
+
+    /// <summary>The COCO files hold, image by image in name order, every object the library finds, scored 1, 1/2, …</summary>
+    private static void AssertDetections(string root, LocalizationMethod method, params string[] cocoFiles)
+    {
         var expected = Directory.GetFiles(Path.Combine(root, "JPEGImages")).Order(StringComparer.Ordinal).ToArray();
         var found = new List<(long Id, int[] Box, double Score)>();
         using (var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel, Method = method }))
@@ -124,7 +153,7 @@ public sealed class NcutRunTests
                 found.AddRange(boxes.Select((box, i) => (id, box, 1.0 / (i + 1))));
             }
         }
-        foreach (string coco in new[] { data.File("coco.json"), data.File("coco-resumed.json") })
+        foreach (string coco in cocoFiles)
         {
             using var written = JsonDocument.Parse(File.ReadAllText(coco));
             var detections = written.RootElement.EnumerateArray().Select(d =>
