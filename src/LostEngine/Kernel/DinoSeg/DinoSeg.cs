@@ -37,7 +37,7 @@ public static class DinoSeg
         {
             return new DinoSegResult(false, default, default, Math.Max(chosen, 0), 0, count);
         }
-        var cells = BoundingBox(labels, cols, chosen);
+        var cells = CellBounds.Of(new LabelledCells(labels, chosen), n, cols);
         var box = new PixelBox(cells.XMin * patchSize, cells.YMin * patchSize, cells.XMax * patchSize, cells.YMax * patchSize);
         return new DinoSegResult(true, box, cells, chosen, sizes[chosen], count);
     }
@@ -149,24 +149,6 @@ public static class DinoSeg
             }
         }
         return best;
-    }
-
-    private static CellBox BoundingBox(ReadOnlySpan<int> labels, int cols, int label)
-    {
-        int ymin = int.MaxValue, xmin = int.MaxValue, ymax = -1, xmax = -1;
-        for (int cell = 0; cell < labels.Length; cell++)
-        {
-            if (labels[cell] != label)
-            {
-                continue;
-            }
-            int r = cell / cols, c = cell - r * cols;
-            ymin = Math.Min(ymin, r);
-            ymax = Math.Max(ymax, r);
-            xmin = Math.Min(xmin, c);
-            xmax = Math.Max(xmax, c);
-        }
-        return new CellBox(ymin, xmin, ymax + 1, xmax + 1);
     }
 
     private static int Validate(ReadOnlySpan<float> clsAttention, int heads, int head, int rows, int cols, int patchSize, DinoSegWorkspace workspace)

@@ -1,27 +1,5 @@
 namespace LostEngine.Kernel;
 
-/// <summary>A set of grid cells the seed's component is grown in.</summary>
-internal interface ICellMask
-{
-    bool Contains(int cell);
-}
-
-/// <summary>LOST's mask: the cells whose expansion value is positive (spec step 7).</summary>
-internal readonly ref struct PositiveCells(ReadOnlySpan<float> map) : ICellMask
-{
-    private readonly ReadOnlySpan<float> _map = map;
-
-    public bool Contains(int cell) => _map[cell] > 0f;
-}
-
-/// <summary>TokenCut's and MaskCut's mask: the cells marked 1 (the seed's side of the partition).</summary>
-internal readonly ref struct MarkedCells(ReadOnlySpan<byte> marks) : ICellMask
-{
-    private readonly ReadOnlySpan<byte> _marks = marks;
-
-    public bool Contains(int cell) => _marks[cell] != 0;
-}
-
 /// <summary>
 /// Spec steps 7–9 (and ncut-spec §1.8): the 4-connected component of the seed in a mask (scipy.ndimage.label's
 /// default cross), found by a breadth-first fill over a preallocated queue, and its bounding box in cells.
@@ -70,24 +48,5 @@ internal static class SeedComponent
             component[next] = 1;
             queue[tail++] = next;
         }
-    }
-
-    /// <summary>The bounding box of the marked cells, maxima exclusive; default when none is marked.</summary>
-    public static CellBox BoundingBox(ReadOnlySpan<byte> marks, int cols)
-    {
-        int ymin = int.MaxValue, xmin = int.MaxValue, ymax = -1, xmax = -1;
-        for (int cell = 0; cell < marks.Length; cell++)
-        {
-            if (marks[cell] == 0)
-            {
-                continue;
-            }
-            int r = cell / cols, c = cell - r * cols;
-            ymin = Math.Min(ymin, r);
-            ymax = Math.Max(ymax, r);
-            xmin = Math.Min(xmin, c);
-            xmax = Math.Max(xmax, c);
-        }
-        return ymax < 0 ? default : new CellBox(ymin, xmin, ymax + 1, xmax + 1);
     }
 }

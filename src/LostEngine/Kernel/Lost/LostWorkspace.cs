@@ -26,20 +26,7 @@ public sealed class LostWorkspace : IDisposable
     /// <summary>Allocates a workspace for up to <paramref name="maxPatches"/> patches of width <paramref name="maxDim"/>.</summary>
     public LostWorkspace(int maxPatches, int maxDim, LostKernelOptions? options = null)
     {
-        if (maxPatches < 1)
-        {
-            throw new LostInputException(nameof(maxPatches), $"must be at least 1, got {maxPatches}.");
-        }
-        if (maxDim < 1)
-        {
-            throw new LostInputException(nameof(maxDim), $"must be at least 1, got {maxDim}.");
-        }
-        Options = options ?? LostKernelOptions.Default;
-        if (Options.Threads < 1)
-        {
-            throw new LostInputException("threads", $"must be at least 1, got {Options.Threads}.");
-        }
-        var width = KernelWidthSelector.Resolve(Options.Width);
+        (Options, var width) = WorkspaceChecks.Check(maxPatches, maxDim, options);
         MaxPatches = maxPatches;
         MaxDim = maxDim;
         _degrees = new int[maxPatches];

@@ -193,26 +193,19 @@ public static class MaskCutKernel
     private static int AddObject(ReadOnlySpan<byte> mask, Span<int> objectMap, int index, int round, in PatchGrid grid, Span<MaskCutObject> objects)
     {
         int cells = 0;
-        int ymin = int.MaxValue, xmin = int.MaxValue, ymax = -1, xmax = -1;
         for (int i = 0; i < mask.Length; i++)
         {
-            if (mask[i] == 0 || objectMap[i] != 0)
+            if (mask[i] != 0 && objectMap[i] == 0)
             {
-                continue;
+                objectMap[i] = index + 1;
+                cells++;
             }
-            objectMap[i] = index + 1;
-            cells++;
-            int r = i / grid.Cols, c = i - r * grid.Cols;
-            ymin = Math.Min(ymin, r);
-            ymax = Math.Max(ymax, r);
-            xmin = Math.Min(xmin, c);
-            xmax = Math.Max(xmax, c);
         }
         if (cells == 0)
         {
             return -1;
         }
-        var box = new CellBox(ymin, xmin, ymax + 1, xmax + 1);
+        var box = CellBounds.Of(new LabelledCells(objectMap, index + 1), mask.Length, grid.Cols);
         objects[index] = new MaskCutObject(round, grid.ToPixels(box), box, cells);
         return index;
     }
