@@ -10,7 +10,7 @@ namespace LostEngine.Tests.Kernel;
 /// </summary>
 public unsafe class GraphProductTests
 {
-    public static TheoryData<int> Sizes => new(1, 2, 7, 8, 9, 63, 64, 65, 127, 128, 129, 200, 257, 300, 511, 600);
+    public static TheoryData<int> Sizes => new(1, 2, 7, 8, 9, 63, 64, 65, 127, 128, 129, 200, 257, 300, ProductShares.MinimumPatches - 1, ProductShares.MinimumPatches + 9);
 
     private static readonly (KernelWidth Width, int Threads)[] Paths =
         new[] { KernelWidth.Vector256, KernelWidth.Vector512 }.Where(KernelWidthSelector.IsSupported)
