@@ -60,7 +60,7 @@ internal sealed unsafe class FiedlerSolver
 
     private const int CheckEveryStepUntil = 24;
 
-    private readonly int _maxPatches;
+    private readonly int _maxBasis;
     private readonly double[] _basis;
     private readonly double[] _alpha = new double[MaxBasis];
     private readonly double[] _beta = new double[MaxBasis];
@@ -78,10 +78,11 @@ internal sealed unsafe class FiedlerSolver
     private readonly double[] _residual;
     private readonly double[] _coordinate;
 
-    public FiedlerSolver(int maxPatches)
+    /// <summary>A solver for graphs of up to <paramref name="maxPatches"/> patches, keeping up to <paramref name="maxBasis"/> Lanczos vectors.</summary>
+    public FiedlerSolver(int maxPatches, int maxBasis = MaxBasis)
     {
-        _maxPatches = maxPatches;
-        int vectors = Math.Min(MaxBasis, maxPatches);
+        _maxBasis = maxBasis;
+        int vectors = Math.Min(maxBasis, maxPatches);
         _basis = GC.AllocateUninitializedArray<double>(checked(vectors * maxPatches), pinned: true);
         _top = GC.AllocateUninitializedArray<double>(maxPatches, pinned: true);
         _w = GC.AllocateUninitializedArray<double>(maxPatches, pinned: true);
@@ -102,7 +103,7 @@ internal sealed unsafe class FiedlerSolver
         int n = graph.N;
         var width = graph.Width;
         int duplicateRows = repeats.DuplicateRows;
-        int capacity = Math.Min(MaxBasis, n);
+        int capacity = Math.Min(_maxBasis, n);
         var top = _top.AsSpan(0, n);
         double norm = 0;
         for (int i = 0; i < n; i++)
@@ -205,7 +206,8 @@ internal sealed unsafe class FiedlerSolver
             }
             // The basis is full: start again from the two leading Ritz vectors together, keeping what they learnt.
             var first = _w.AsSpan(0, n);
-            var second = _top.AsSpan(0, n);
+            // Not _top: it holds y₁, which the restarted run must still deflate.
+            var second = _residual.AsSpan(0, n);
             Combine(_s1, k, n, first, width);
             Combine(_s2, k, n, second, width);
             DoubleVectorMath.AddScaled(first, 1, second, width);
@@ -228,7 +230,7 @@ internal sealed unsafe class FiedlerSolver
             y[i] = x[i] * Math.Sqrt(degrees[i]);
         }
         DoubleVectorMath.Scale(y, 1 / Math.Sqrt(DoubleVectorMath.Dot(y, y, width)));
-        int capacity = Math.Min(MaxBasis, n);
+        int capacity = Math.Min(_maxBasis, n);
         return LapackSignReplay.Replay(graph, y, capacity, _basis, _reflectors, _taus, _signs, _projections,
             _residual, _coordinate, _w, _scratch, out products);
     }
