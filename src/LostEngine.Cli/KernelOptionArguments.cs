@@ -25,7 +25,7 @@ internal sealed class KernelOptionArguments
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "Threads for the degree pass.",
+        Description = $"Threads for the similarity pass, 1 to {LostKernelOptions.MaxThreads}.",
         DefaultValueFactory = _ => 1,
     };
 
@@ -36,16 +36,15 @@ internal sealed class KernelOptionArguments
         command.Options.Add(Threads);
     }
 
-    /// <exception cref="LostInputException">A value is not one of the choices, or the thread count is below 1.</exception>
+    /// <exception cref="LostInputException">A value is not one of the choices, or the thread count is below 1 or above
+    /// <see cref="LostKernelOptions.MaxThreads"/>.</exception>
     public LostKernelOptions Read(ParseResult parseResult)
     {
-        int threads = parseResult.GetValue(Threads);
+        var options = new LostKernelOptions(
+            ParseWidth(parseResult.GetValue(Kernel) ?? "auto"), ParseBackend(parseResult.GetValue(Backend) ?? "managed"), parseResult.GetValue(Threads));
         // The workspace would refuse it too, but naming its parameter rather than the option the user typed.
-        if (threads < 1)
-        {
-            throw new LostInputException("--threads", $"must be at least 1, got {threads}.");
-        }
-        return new(ParseWidth(parseResult.GetValue(Kernel) ?? "auto"), ParseBackend(parseResult.GetValue(Backend) ?? "managed"), threads);
+        OptionNames.Check(options.Validate);
+        return options;
     }
 
     public static KernelWidth ParseWidth(string text) => text.Trim().ToLowerInvariant() switch

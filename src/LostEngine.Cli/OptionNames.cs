@@ -13,6 +13,15 @@ internal static class OptionNames
         ["rounds"] = "--rounds",
         ["k_patches"] = "--k",
         ["dinoseg_head"] = "--dinoseg-head",
+        ["threads"] = "--threads",
+        ["intra_op_threads"] = "--threads",
+        ["grid"] = "--grid",
+        ["rows"] = "--grid",
+        ["cols"] = "--grid",
+        ["scale_y"] = "--patch",
+        ["scale_x"] = "--patch",
+        ["image_height"] = "--image-size",
+        ["image_width"] = "--image-size",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -60,6 +60,10 @@ internal sealed class BenchKeyArguments
     public BenchKeys Read(ParseResult parseResult)
     {
         var grid = parseResult.GetValue(Grid) is { } text ? SizeArgument.Parse(text, "--grid", "ROWSxCOLS") : (SizeArgument?)null;
+        if (grid is { } cells)
+        {
+            GridLimits.Check(cells, BenchKeys.PatchSize, "--grid", "--grid");
+        }
         return parseResult.GetValue(Keys) is { } path ? FromFile(parseResult, path, grid) : Synthetic(parseResult, grid);
     }
 
@@ -112,6 +116,18 @@ internal sealed class BenchKeyArguments
         if (OptionChecks.IsGiven(parseResult, N) && n != (long)rows * cols)
         {
             throw new LostInputException("--n", $"{n} is not the {rows * (long)cols} patches of --grid {rows}x{cols}; give one of them.");
+        }
+        string sizeOption = grid is null ? "--n" : "--grid";
+        if (grid is null)
+        {
+            GridLimits.Check(new SizeArgument(rows, cols), BenchKeys.PatchSize, sizeOption, sizeOption);
+        }
+        // Checked before the keys are made, so a size no array can hold costs no allocation.
+        long values = (long)rows * cols * dim;
+        if (values > Array.MaxLength)
+        {
+            throw new LostInputException(sizeOption,
+                $"{(long)rows * cols} patches of {dim}-wide keys (--d) are {values} values; one array holds at most {Array.MaxLength}.");
         }
         var kind = ParseKind(parseResult.GetValue(KeysKind) ?? KindName(_defaultKind));
         if (kind == SyntheticKeyKind.Gaussian)

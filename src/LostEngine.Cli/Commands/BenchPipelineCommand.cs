@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
+using LostEngine.Imaging;
 using LostEngine.Kernel;
 using LostEngine.Model;
 using LostEngine.Pipeline;
@@ -32,7 +32,7 @@ internal static class BenchPipelineCommand
         command.SetAction(parseResult => CommandErrors.Run(parseResult, _ =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
-            var (height, width) = ParseSize(parseResult.GetValue(size));
+            var (height, width) = ParseSize(parseResult.GetValue(size)!);
             int count = parseResult.GetValue(runs);
             if (count < 1)
             {
@@ -45,13 +45,13 @@ internal static class BenchPipelineCommand
                 var other => throw new LostInputException("--format", $"'{other}' is not one of png, jpeg."),
             };
             byte[] encoded = SyntheticImage(width, height, encoding);
-            using var localizer = new LostLocalizer(new LocalizerOptions
+            using var localizer = OptionNames.Check(() => new LostLocalizer(new LocalizerOptions
             {
                 ModelPath = parseResult.GetValue(model)!,
                 ExecutionProvider = ExecutionProviderNames.Parse(parseResult.GetValue(ep), "--ep"),
                 IntraOpThreads = parseResult.GetValue(threads),
                 Kernel = new LostKernelOptions(Threads: Math.Max(1, parseResult.GetValue(threads))),
-            });
+            }));
             var samples = new StageTimings[count];
             for (int i = -WarmupRuns; i < count; i++)
             {
@@ -93,17 +93,16 @@ internal static class BenchPipelineCommand
         return command;
     }
 
-    private static (int Height, int Width) ParseSize(string? text)
+    private static (int Height, int Width) ParseSize(string text)
     {
-        var parts = (text ?? "").Split('x', 'X');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int h)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
-            && h > 0 && w > 0)
+        var size = SizeArgument.Parse(text, "--size", "HxW");
+        long pixels = (long)size.First * size.Second;
+        // The synthetic image is made in memory before the decoder could refuse it.
+        if (pixels > ImageDecoder.DefaultPixelLimit)
         {
-            return (h, w);
+            throw new LostInputException("--size", $"{size} is {pixels} pixels, above the limit of {ImageDecoder.DefaultPixelLimit} pixels.");
         }
-        throw new LostInputException("--size", $"'{text}' is not HxW with positive integers, e.g. 480x640.");
+        return (size.First, size.Second);
     }
 
     /// <summary>A deterministic image with texture and an object-like bright rectangle, so the codec has real work.</summary>

@@ -52,6 +52,7 @@ internal static class KeysCommand
             {
                 throw new LostInputException("--patch", $"must be at least 1, got {patchSize}.");
             }
+            GridLimits.Check(cells, patchSize, "--grid", "--patch");
             var image = r.GetValue(imageSize) is { } text
                 ? SizeArgument.Parse(text, "--image-size", "HxW")
                 : new SizeArgument(cells.First * patchSize, cells.Second * patchSize);

@@ -26,14 +26,20 @@ internal static class ModelCommandOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "Threads of the model (ONNX Runtime intra-op; 0 = one per physical core) and of the LOST kernel (0 = 1).",
+        Description = $"Threads of the model (ONNX Runtime intra-op; 0 = one per physical core) and of the kernel (0 = 1), at most {ModelOptions.MaxIntraOpThreads}.",
         DefaultValueFactory = _ => 0,
     };
 
     /// <summary>Model options from the shared command-line options.</summary>
-    public static ModelOptions ToModelOptions(string ep, int threads) => new()
+    /// <exception cref="LostInputException">An option is invalid; the message names it as typed.</exception>
+    public static ModelOptions ToModelOptions(string ep, int threads)
     {
-        ExecutionProvider = ExecutionProviderNames.Parse(ep, "--ep"),
-        IntraOpThreads = threads,
-    };
+        var options = new ModelOptions
+        {
+            ExecutionProvider = ExecutionProviderNames.Parse(ep, "--ep"),
+            IntraOpThreads = threads,
+        };
+        OptionNames.Check(options.Validate);
+        return options;
+    }
 }

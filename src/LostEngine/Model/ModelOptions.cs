@@ -6,7 +6,14 @@ public sealed record ModelOptions
     /// <summary>Where the model runs; <see cref="ExecutionProviderKind.Cpu"/> unless asked otherwise.</summary>
     public ExecutionProviderKind ExecutionProvider { get; init; } = ExecutionProviderKind.Cpu;
 
-    /// <summary>Threads of ONNX Runtime's intra-op pool; 0 lets ONNX Runtime choose (one per physical core).</summary>
+    /// <summary>
+    /// The most intra-op threads accepted. ONNX Runtime starts every thread asked for, whatever the cores: past
+    /// the few hundred hardware threads of the largest machines they only wait, and a hundred thousand make the
+    /// process's memory grow until it is killed.
+    /// </summary>
+    public const int MaxIntraOpThreads = 256;
+
+    /// <summary>Threads of ONNX Runtime's intra-op pool, at most <see cref="MaxIntraOpThreads"/>; 0 lets ONNX Runtime choose (one per physical core).</summary>
     public int IntraOpThreads { get; init; }
 
     /// <summary>GPU ordinal for CUDA and TensorRT.</summary>
@@ -27,6 +34,10 @@ public sealed record ModelOptions
         if (IntraOpThreads < 0)
         {
             throw new LostInputException("intra_op_threads", $"must be 0 (automatic) or more, got {IntraOpThreads}.");
+        }
+        if (IntraOpThreads > MaxIntraOpThreads)
+        {
+            throw new LostInputException("intra_op_threads", $"must be at most {MaxIntraOpThreads}, got {IntraOpThreads}.");
         }
         if (DeviceId < 0)
         {

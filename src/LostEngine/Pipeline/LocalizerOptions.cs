@@ -40,7 +40,7 @@ public sealed record LocalizerOptions
     /// <summary>Where the model runs.</summary>
     public ExecutionProviderKind ExecutionProvider { get; init; } = ExecutionProviderKind.Cpu;
 
-    /// <summary>ONNX Runtime's intra-op threads; 0 lets it choose.</summary>
+    /// <summary>ONNX Runtime's intra-op threads, at most <see cref="ModelOptions.MaxIntraOpThreads"/>; 0 lets it choose.</summary>
     public int IntraOpThreads { get; init; }
 
     /// <summary>GPU ordinal for CUDA and TensorRT.</summary>
@@ -52,7 +52,7 @@ public sealed record LocalizerOptions
     /// <summary>TensorRT engine cache folder; null disables the cache.</summary>
     public string? TensorRtEngineCacheDirectory { get; init; }
 
-    /// <summary>How the LOST kernel runs.</summary>
+    /// <summary>How the kernel runs (its threads at most <see cref="LostKernelOptions.MaxThreads"/>).</summary>
     public LostKernelOptions Kernel { get; init; } = LostKernelOptions.Default;
 
     /// <summary>Largest image accepted, in pixels, checked from the header before decoding.</summary>
@@ -124,6 +124,8 @@ public sealed record LocalizerOptions
         {
             throw new LostInputException("binding_cache_size", $"must be at least 1, got {BindingCacheSize}.");
         }
+        ArgumentNullException.ThrowIfNull(Kernel);
+        Kernel.Validate();
         ToModelOptions().Validate();
     }
 

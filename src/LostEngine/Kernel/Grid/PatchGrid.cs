@@ -12,6 +12,9 @@ namespace LostEngine.Kernel;
 /// <param name="ImageWidth">Width of the image before padding, in pixels.</param>
 public readonly record struct PatchGrid(int Rows, int Cols, int ScaleY, int ScaleX, int ImageHeight, int ImageWidth)
 {
+    /// <summary>The most cells a grid may have.</summary>
+    internal const int MaxPatches = int.MaxValue / 2;
+
     /// <summary>A ViT with square patches whose image was padded up to the grid.</summary>
     public static PatchGrid ForVit(int rows, int cols, int patchSize, int imageHeight, int imageWidth)
         => new(rows, cols, patchSize, patchSize, imageHeight, imageWidth);
@@ -39,7 +42,7 @@ public readonly record struct PatchGrid(int Rows, int Cols, int ScaleY, int Scal
         RequirePositive(ScaleX, "scale_x");
         RequirePositive(ImageHeight, "image_height");
         RequirePositive(ImageWidth, "image_width");
-        if ((long)Rows * Cols > int.MaxValue / 2)
+        if ((long)Rows * Cols > MaxPatches)
         {
             throw new LostInputException("grid", $"{Rows}x{Cols} patches is too many for one image.");
         }

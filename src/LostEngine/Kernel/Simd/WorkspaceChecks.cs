@@ -4,7 +4,8 @@ namespace LostEngine.Kernel;
 internal static class WorkspaceChecks
 {
     /// <summary>The options a workspace of this size runs with (the default when none) and the width they resolve to.</summary>
-    /// <exception cref="LostInputException">A size or the thread count is below 1, or the width is not one this CPU runs.</exception>
+    /// <exception cref="LostInputException">A size is below 1, the thread count is below 1 or above
+    /// <see cref="LostKernelOptions.MaxThreads"/>, or the width is not one this CPU runs.</exception>
     public static (LostKernelOptions Options, KernelWidth Width) Check(int maxPatches, int maxDim, LostKernelOptions? options)
     {
         if (maxPatches < 1)
@@ -16,10 +17,7 @@ internal static class WorkspaceChecks
             throw new LostInputException(nameof(maxDim), $"must be at least 1, got {maxDim}.");
         }
         var resolved = options ?? LostKernelOptions.Default;
-        if (resolved.Threads < 1)
-        {
-            throw new LostInputException("threads", $"must be at least 1, got {resolved.Threads}.");
-        }
+        resolved.Validate();
         return (resolved, KernelWidthSelector.Resolve(resolved.Width));
     }
 }
