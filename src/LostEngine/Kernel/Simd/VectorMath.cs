@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace LostEngine.Kernel;
 
 /// <summary>
-/// The small vector helpers the kernel's linear steps share (dot product, vector sum, finiteness scan). They run
+/// The small vector helpers the kernel's linear steps share (dot product, vector sum, sum of squares). They run
 /// once or N times per call, not N² times, so one width ladder per helper is enough. Every helper takes the
 /// workspace's resolved <see cref="KernelWidth"/> and branches on it alone, never on what the CPU has: a run forced
 /// to v256 on an AVX-512 machine computes exactly what an AVX2 machine computes (summation order included).
@@ -171,34 +171,5 @@ internal static class VectorMath
         {
             Unsafe.Add(ref pt, i) = Unsafe.Add(ref ps, i) * factor;
         }
-    }
-
-    /// <summary>Index of the first NaN or infinite value, or -1 when every value is finite.</summary>
-    public static int IndexOfNonFinite(ReadOnlySpan<float> values, KernelWidth width)
-    {
-        int n = values.Length;
-        ref float p = ref MemoryMarshal.GetReference(values);
-        int i = 0;
-        if (width >= KernelWidth.Vector256)
-        {
-            // x * 0 is 0 for every finite x and NaN for NaN and ±inf, so one multiply and compare
-            // tests a whole vector; the exact index is found by the scalar loop below.
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref p, (nuint)i);
-                if (!Vector256.EqualsAll(v * Vector256<float>.Zero, Vector256<float>.Zero))
-                {
-                    break;
-                }
-            }
-        }
-        for (; i < n; i++)
-        {
-            if (!float.IsFinite(Unsafe.Add(ref p, i)))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

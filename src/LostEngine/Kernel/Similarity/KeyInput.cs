@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LostEngine.Kernel;
 
 /// <summary>The checks every method makes on its keys before touching them, so each fails the same way.</summary>
@@ -5,7 +7,7 @@ internal static class KeyInput
 {
     /// <summary>
     /// Throws <see cref="LostInputException"/> when the keys are not N × <paramref name="dim"/> finite numbers for
-    /// the grid, or do not fit the workspace.
+    /// the grid, are so large that LOST's similarities could overflow float32, or do not fit the workspace.
     /// </summary>
     public static void Validate(ReadOnlySpan<float> keys, int dim, in PatchGrid grid, int maxPatches, int maxDim, KernelWidth width)
     {
@@ -24,11 +26,34 @@ internal static class KeyInput
             throw new LostInputException("workspace",
                 $"was sized for N ≤ {maxPatches}, d ≤ {maxDim}, but the call has N = {n}, d = {dim}.");
         }
-        int bad = VectorMath.IndexOfNonFinite(keys, width);
-        if (bad >= 0)
+        // LOST's largest value is the expansion map, M(j) = (Σ_{s ∈ similars} k_s) · k_j, at most N·max‖k‖² by
+        // Cauchy–Schwarz; every other similarity is at most max‖k‖². The factor 2 is room for float32 rounding, whose
+        // worst case reaches it only for N + d above 2²³. A NaN or infinite value makes the sum NaN or infinite, so the
+        // one scan finds those too. TokenCut and MaskCut normalise first and could take larger keys, but every method
+        // accepts the same keys.
+        double limit = float.MaxValue / (2.0 * n);
+        for (int patch = 0; patch < n; patch++)
         {
-            throw new LostInputException("keys",
-                $"value {keys[bad]} at patch {bad / dim}, component {bad % dim} is not finite; keys must be finite numbers.");
+            var key = keys.Slice(patch * dim, dim);
+            double squaredNorm = VectorMath.SumOfSquares(key, width);
+            if (!(squaredNorm <= limit))
+            {
+                throw BadKey(key, patch, squaredNorm, limit);
+            }
         }
+    }
+
+    private static LostInputException BadKey(ReadOnlySpan<float> key, int patch, double squaredNorm, double limit)
+    {
+        for (int component = 0; component < key.Length; component++)
+        {
+            if (!float.IsFinite(key[component]))
+            {
+                return new LostInputException("keys",
+                    $"value {key[component]} at patch {patch}, component {component} is not finite; keys must be finite numbers.");
+            }
+        }
+        return new LostInputException("keys", string.Create(CultureInfo.InvariantCulture,
+            $"patch {patch} has squared norm {squaredNorm:G3}, above {limit:G3} (float32's largest value over 2N): its similarities could overflow float32."));
     }
 }
