@@ -5,11 +5,14 @@ namespace LostEngine.Model;
 /// <summary>
 /// A DINO ViT exported to ONNX (see <see cref="ModelContract"/>), loaded once into one ONNX Runtime session on the
 /// chosen execution provider. The session is safe to run from several threads, but a <see cref="KeyExtractor"/>
-/// (which owns the bound buffers) is not: create one extractor per thread over a shared model.
+/// (which owns the bound buffers) is not: create one extractor per thread over a shared model. Dispose the model
+/// once every extractor over it is done: afterwards new extractors and their runs throw
+/// <see cref="ObjectDisposedException"/>, and a second Dispose does nothing.
 /// </summary>
 public sealed class DinoModel : IDisposable
 {
     private readonly InferenceSession _session;
+    private int _disposed;
 
     private DinoModel(InferenceSession session, ModelInfo info, ModelOptions options, ExecutionProviderKind provider, IReadOnlyList<ProviderAttempt> attempts)
     {
@@ -32,7 +35,18 @@ public sealed class DinoModel : IDisposable
     /// <summary>Every provider tried, in order, with the reason of each refusal; the last one loaded.</summary>
     public IReadOnlyList<ProviderAttempt> ProviderAttempts { get; }
 
-    internal InferenceSession Session => _session;
+    /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+    internal InferenceSession Session
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _session;
+        }
+    }
+
+    /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     /// <summary>Loads and checks the model at <paramref name="path"/>.</summary>
     /// <exception cref="LostInputException">The file does not exist or the options are invalid.</exception>
@@ -98,5 +112,11 @@ public sealed class DinoModel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _session.Dispose();
+        }
+    }
 }

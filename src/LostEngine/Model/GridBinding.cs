@@ -5,12 +5,16 @@ namespace LostEngine.Model;
 /// <summary>
 /// The input and output buffers of one padded image size, bound once to an <see cref="OrtIoBinding"/>. The caller
 /// writes the normalised planar image into <see cref="Input"/>, the <see cref="KeyExtractor"/> runs, and the
-/// features are read in place from the output buffers; nothing is copied or allocated per call.
+/// features are read in place from the output buffers; nothing is copied or allocated per call. Once disposed (with
+/// its extractor, or evicted from the extractor's cache) its buffers are gone, and reading them throws
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class GridBinding : IDisposable
 {
     private readonly BoundTensor _input;
     private readonly BoundTensor?[] _outputs = new BoundTensor?[4];
+    private readonly OrtIoBinding _ioBinding;
+    private bool _disposed;
 
     internal GridBinding(DinoModel model, ModelOutputs outputs, int paddedHeight, int paddedWidth, OrtAllocator? pinnedAllocator)
     {
@@ -22,7 +26,7 @@ public sealed class GridBinding : IDisposable
         Dim = info.EmbedDim;
         Heads = info.NumHeads;
         Outputs = outputs;
-        IoBinding = model.Session.CreateIoBinding();
+        _ioBinding = model.Session.CreateIoBinding();
         try
         {
             _input = Allocate(pinnedAllocator, [1, 3, paddedHeight, paddedWidth]);
@@ -71,13 +75,30 @@ public sealed class GridBinding : IDisposable
     /// <summary>The outputs bound.</summary>
     public ModelOutputs Outputs { get; }
 
-    internal OrtIoBinding IoBinding { get; }
+    /// <exception cref="ObjectDisposedException">The binding was disposed.</exception>
+    internal OrtIoBinding IoBinding
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _ioBinding;
+        }
+    }
 
     /// <summary>The model input, planar [3, padded height, padded width]; the caller fills every value.</summary>
-    public Span<float> Input => _input.Span;
+    /// <exception cref="ObjectDisposedException">The binding was disposed.</exception>
+    public Span<float> Input
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _input.Span;
+        }
+    }
 
     /// <summary>One feature of every token, [N+1, d] row-major, the CLS row first.</summary>
     /// <exception cref="InvalidOperationException">The output was not bound.</exception>
+    /// <exception cref="ObjectDisposedException">The binding was disposed.</exception>
     public ReadOnlySpan<float> Tokens(FeatureKind kind) => Output(kind.Output());
 
     /// <summary>One feature of the patches only, [N, d] row-major: the CLS row skipped, no copy.</summary>
@@ -88,6 +109,7 @@ public sealed class GridBinding : IDisposable
 
     private ReadOnlySpan<float> Output(ModelOutputs flag)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int index = System.Numerics.BitOperations.Log2((uint)flag);
         var tensor = _outputs[index]
             ?? throw new InvalidOperationException($"Output '{ModelContract.OutputName(flag)}' was not bound (bound: {Outputs}).");
@@ -100,7 +122,12 @@ public sealed class GridBinding : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        IoBinding.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _ioBinding.Dispose();
         _input?.Dispose();
         foreach (var output in _outputs)
         {

@@ -1,3 +1,4 @@
+using LostEngine.Threading;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LostEngine.Model;
@@ -9,7 +10,10 @@ namespace LostEngine.Model;
 /// are bound, so ONNX Runtime does not copy out the others.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: it owns its bindings. Use one extractor per thread; several may share one model.
+/// It serves one call at a time, as it owns its bindings: a call that overlaps another throws
+/// <see cref="InvalidOperationException"/>. Use one extractor per thread; several may share one model. After
+/// <see cref="Dispose"/> its bindings are freed and <see cref="Bind"/> and <see cref="Run"/> throw
+/// <see cref="ObjectDisposedException"/>.
 /// </remarks>
 public sealed class KeyExtractor : IDisposable
 {
@@ -22,13 +26,16 @@ public sealed class KeyExtractor : IDisposable
     private readonly OrtAllocator? _pinnedAllocator;
     private readonly GridBinding?[] _slots;
     private readonly long[] _lastUse;
+    private CallGate _gate;
     private long _clock;
 
     /// <summary>Creates an extractor that binds <paramref name="outputs"/>.</summary>
     /// <exception cref="ModelFormatException">The model lacks one of the outputs, or its head count for <c>cls_attention</c>.</exception>
+    /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
     public KeyExtractor(DinoModel model, ModelOutputs outputs, int cacheSize = DefaultCacheSize)
     {
         ArgumentNullException.ThrowIfNull(model);
+        model.ThrowIfDisposed();
         if (outputs == ModelOutputs.None)
         {
             throw new LostInputException(nameof(outputs), "at least one model output must be bound.");
@@ -71,9 +78,24 @@ public sealed class KeyExtractor : IDisposable
 
     /// <summary>
     /// The binding for a padded image of <paramref name="paddedHeight"/> × <paramref name="paddedWidth"/> pixels
-    /// (both multiples of the patch size): from the cache, or created, evicting the least recently used.
+    /// (both multiples of the patch size): from the cache, or created, evicting (and disposing) the least recently used.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Another call is running on this extractor.</exception>
+    /// <exception cref="ObjectDisposedException">The extractor or its model was disposed.</exception>
     public GridBinding Bind(int paddedHeight, int paddedWidth)
+    {
+        _gate.Enter(this);
+        try
+        {
+            return BindEntered(paddedHeight, paddedWidth);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private GridBinding BindEntered(int paddedHeight, int paddedWidth)
     {
         int patch = _model.Info.PatchSize;
         if (paddedHeight < patch || paddedWidth < patch || paddedHeight % patch != 0 || paddedWidth % patch != 0)
@@ -107,9 +129,12 @@ public sealed class KeyExtractor : IDisposable
 
     /// <summary>Runs the model on what <paramref name="binding"/>'s input holds; the outputs are then valid.</summary>
     /// <exception cref="ModelFormatException">ONNX Runtime rejected the run, e.g. the outputs' shapes disagree with the metadata.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on this extractor.</exception>
+    /// <exception cref="ObjectDisposedException">The extractor, its model or the binding was disposed.</exception>
     public void Run(GridBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
+        _gate.Enter(this);
         try
         {
             _model.Session.RunWithBinding(_runOptions, binding.IoBinding);
@@ -122,6 +147,10 @@ public sealed class KeyExtractor : IDisposable
         {
             throw new ModelFormatException(_model.Info.Path,
                 $"running it on a {binding.Rows}x{binding.Cols} patch grid failed: {e.Message}", e);
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
@@ -141,9 +170,14 @@ public sealed class KeyExtractor : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Frees the bindings and the runtime's objects; a second call does nothing.</summary>
+    /// <exception cref="InvalidOperationException">A call is running on this extractor on another thread.</exception>
     public void Dispose()
     {
+        if (!_gate.Close(this))
+        {
+            return;
+        }
         for (int i = 0; i < _slots.Length; i++)
         {
             _slots[i]?.Dispose();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LostEngine.Imaging;
 using LostEngine.Kernel;
 using LostEngine.Model;
+using LostEngine.Threading;
 
 namespace LostEngine.Pipeline;
 
@@ -11,10 +12,12 @@ namespace LostEngine.Pipeline;
 /// as pixels allocates no managed memory once its size has been seen.
 /// </summary>
 /// <remarks>
-/// <b>Thread-safety:</b> a localizer is not thread-safe. It owns its decoder buffer, its model bindings (input and
-/// output buffers per image size) and its kernel workspaces, and every call reuses them. Use one localizer per
-/// thread, or a pool of them; several localizers may share one <see cref="DinoModel"/> (its ONNX Runtime session is
-/// thread-safe) through <see cref="LostLocalizer(DinoModel, LocalizerOptions)"/>.
+/// <b>Thread-safety:</b> a localizer serves one call at a time. It owns its decoder buffer, its model bindings (input
+/// and output buffers per image size) and its kernel workspaces, and every call reuses them, so a call that overlaps
+/// another throws <see cref="InvalidOperationException"/>. Use one localizer per thread, or a pool of them; several
+/// localizers may share one <see cref="DinoModel"/> (its ONNX Runtime session is thread-safe) through
+/// <see cref="LostLocalizer(DinoModel, LocalizerOptions)"/>. After <see cref="Dispose"/> every call and every
+/// member but <see cref="Options"/> throws <see cref="ObjectDisposedException"/>.
 /// </remarks>
 public sealed class LostLocalizer : IDisposable
 {
@@ -26,6 +29,7 @@ public sealed class LostLocalizer : IDisposable
     private NcutWorkspace? _ncutWorkspace;
     private DinoSegWorkspace? _dinoSegWorkspace;
     private GridBinding? _lastBinding;
+    private CallGate _gate;
 
     /// <summary>Loads the model of <paramref name="options"/> and prepares a localizer that owns it.</summary>
     /// <exception cref="LostInputException">An option is invalid, the model is bad (<see cref="ModelFormatException"/>),
@@ -69,45 +73,65 @@ public sealed class LostLocalizer : IDisposable
     }
 
     /// <summary>The model this localizer runs.</summary>
-    public DinoModel Model => _extractor.Model;
+    public DinoModel Model => _gate.Open(_extractor, this).Model;
 
     /// <summary>The options it was built with.</summary>
     public LocalizerOptions Options => _options;
 
     /// <summary>The extractor, for its binding statistics and memory placement.</summary>
-    public KeyExtractor Extractor => _extractor;
+    public KeyExtractor Extractor => _gate.Open(_extractor, this);
 
     /// <summary>The binding of the last call: its bound outputs hold that call's features until the next call.</summary>
     /// <exception cref="InvalidOperationException">No call was made yet.</exception>
-    public GridBinding LastBinding => _lastBinding ?? throw new InvalidOperationException("No image was localized yet.");
+    public GridBinding LastBinding => _gate.Open(_lastBinding, this) ?? throw new InvalidOperationException("No image was localized yet.");
 
     /// <summary>The LOST workspace of the last LOST call (degrees, potentials, similars, map, component).</summary>
-    public LostWorkspace? LostDetails => _lostWorkspace;
+    public LostWorkspace? LostDetails => _gate.Open(_lostWorkspace, this);
 
     /// <summary>
     /// The workspace of the last TokenCut or MaskCut call: the eigenvector, partition and component of the last cut,
     /// and MaskCut's objects, rounds and masks.
     /// </summary>
-    public NcutWorkspace? NcutDetails => _ncutWorkspace;
+    public NcutWorkspace? NcutDetails => _gate.Open(_ncutWorkspace, this);
 
     /// <summary>The DINO-seg workspace of the last DINO-seg call (mask, labels).</summary>
-    public DinoSegWorkspace? DinoSegDetails => _dinoSegWorkspace;
+    public DinoSegWorkspace? DinoSegDetails => _gate.Open(_dinoSegWorkspace, this);
 
     /// <summary>Decodes the image file and localizes its main object.</summary>
     /// <exception cref="LostInputException">The file cannot be decoded (<see cref="ImageDecodeException"/>) or is too large (<see cref="ImageTooLargeException"/>).</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on this localizer.</exception>
+    /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult LocalizeFile(string path)
     {
-        long start = Stopwatch.GetTimestamp();
-        var image = _decoder.DecodeFile(path);
-        return LocalizeDecoded(image, start);
+        _gate.Enter(this);
+        try
+        {
+            long start = Stopwatch.GetTimestamp();
+            var image = _decoder.DecodeFile(path);
+            return LocalizeDecoded(image, start);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     /// <summary>Decodes an encoded image held in memory (<paramref name="name"/> names it in errors) and localizes it.</summary>
+    /// <exception cref="InvalidOperationException">Another call is running on this localizer.</exception>
+    /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult LocalizeEncoded(ReadOnlySpan<byte> encoded, string name)
     {
-        long start = Stopwatch.GetTimestamp();
-        var image = _decoder.Decode(encoded, name);
-        return LocalizeDecoded(image, start);
+        _gate.Enter(this);
+        try
+        {
+            long start = Stopwatch.GetTimestamp();
+            var image = _decoder.Decode(encoded, name);
+            return LocalizeDecoded(image, start);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     /// <summary>
@@ -115,10 +139,20 @@ public sealed class LostLocalizer : IDisposable
     /// Allocates no managed memory once a frame of this size has been seen.
     /// </summary>
     /// <exception cref="LostInputException">The sizes, stride or buffer are inconsistent, or the frame is above the pixel limit.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on this localizer.</exception>
+    /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult Localize(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format)
     {
-        long start = Stopwatch.GetTimestamp();
-        return Run(pixels, width, height, stride, format, start, start);
+        _gate.Enter(this);
+        try
+        {
+            long start = Stopwatch.GetTimestamp();
+            return Run(pixels, width, height, stride, format, start, start);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     private LocalizationResult LocalizeDecoded(DecodedImage image, long start)
@@ -130,7 +164,7 @@ public sealed class LostLocalizer : IDisposable
         {
             throw new ImageTooLargeException("frame", width, height, _options.PixelLimit);
         }
-        int patch = Model.Info.PatchSize;
+        int patch = _extractor.Model.Info.PatchSize;
         int paddedHeight = ImagePreprocessor.PaddedSize(height, patch);
         int paddedWidth = ImagePreprocessor.PaddedSize(width, patch);
         var binding = _extractor.Bind(paddedHeight, paddedWidth);
@@ -213,15 +247,20 @@ public sealed class LostLocalizer : IDisposable
         return DinoModel.Load(options.ModelPath, options.ToModelOptions());
     }
 
-    /// <inheritdoc />
+    /// <summary>Frees the bindings, the workspaces' threads and, when the localizer loaded it, the model; a second call does nothing.</summary>
+    /// <exception cref="InvalidOperationException">A call is running on this localizer on another thread.</exception>
     public void Dispose()
     {
+        if (!_gate.Close(this))
+        {
+            return;
+        }
         _extractor.Dispose();
         _lostWorkspace?.Dispose();
         _ncutWorkspace?.Dispose();
         if (_ownsModel)
         {
-            Model.Dispose();
+            _extractor.Model.Dispose();
         }
     }
 }

@@ -19,10 +19,25 @@ public static class DinoSeg
     /// considered, and with at most one foreground component it boxes the background.
     /// </summary>
     /// <exception cref="LostInputException">The head, grid or buffer sizes are inconsistent.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on <paramref name="workspace"/>.</exception>
     public static DinoSegResult Run(ReadOnlySpan<float> clsAttention, int heads, int head, int rows, int cols, int patchSize,
         bool referenceCompatible, DinoSegWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        workspace.Enter();
+        try
+        {
+            return Segment(clsAttention, heads, head, rows, cols, patchSize, referenceCompatible, workspace);
+        }
+        finally
+        {
+            workspace.Exit();
+        }
+    }
+
+    private static DinoSegResult Segment(ReadOnlySpan<float> clsAttention, int heads, int head, int rows, int cols, int patchSize,
+        bool referenceCompatible, DinoSegWorkspace workspace)
+    {
         int n = Validate(clsAttention, heads, head, rows, cols, patchSize, workspace);
         var attention = clsAttention.Slice(head * n, n);
         var mask = workspace.MaskBuffer(n);

@@ -1,9 +1,13 @@
+using LostEngine.Threading;
+
 namespace LostEngine.Kernel;
 
 /// <summary>
 /// Every buffer <see cref="DinoSeg"/> needs for grids of up to <see cref="MaxPatches"/> cells, allocated once.
 /// After a call it holds that call's foreground mask and component labels until the next one.
-/// Not thread-safe: one workspace per calling thread.
+/// It serves one call at a time: a call that overlaps another on the same workspace throws
+/// <see cref="InvalidOperationException"/>, so use one workspace per calling thread. It owns no thread and no
+/// native memory, only arrays, so unlike LOST's and the normalized cut's workspaces it needs no <c>Dispose</c>.
 /// </summary>
 public sealed class DinoSegWorkspace
 {
@@ -12,6 +16,7 @@ public sealed class DinoSegWorkspace
     private readonly int[] _labels;
     private readonly int[] _queue;
     private readonly int[] _sizes;
+    private CallGate _gate;
     private int _patches;
 
     /// <summary>Allocates a workspace for grids of up to <paramref name="maxPatches"/> cells.</summary>
@@ -49,4 +54,10 @@ public sealed class DinoSegWorkspace
     internal Span<int> SizeBuffer(int n) => _sizes.AsSpan(0, n + 1);
 
     internal void Record(int patches) => _patches = patches;
+
+    /// <summary>Starts a call; the caller pairs it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <exception cref="InvalidOperationException">Another call is running on this workspace.</exception>
+    internal void Enter() => _gate.Enter(this);
+
+    internal void Exit() => _gate.Exit();
 }

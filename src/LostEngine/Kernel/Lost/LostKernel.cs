@@ -10,11 +10,26 @@ public static class LostKernel
     /// Runs LOST on <paramref name="keys"/> (N × <paramref name="dim"/>, row-major, CLS removed) and returns
     /// the box, or a result with no object and its reason. Allocates nothing.
     /// </summary>
-    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN or infinite.</exception>
+    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN, infinite
+    /// or so large that its similarities could overflow float32.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on <paramref name="workspace"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="workspace"/> was disposed.</exception>
     public static LostResult Run(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.ThrowIfDisposed();
+        workspace.Enter();
+        try
+        {
+            return Locate(keys, dim, parameters, workspace);
+        }
+        finally
+        {
+            workspace.Exit();
+        }
+    }
+
+    private static LostResult Locate(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
+    {
         int n = Validate(keys, dim, parameters, workspace);
 
         // Step 2: the degree of a patch is its number of positive similarities.

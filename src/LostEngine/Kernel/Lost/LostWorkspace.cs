@@ -1,11 +1,16 @@
+using LostEngine.Threading;
+
 namespace LostEngine.Kernel;
 
 /// <summary>
 /// Everything one LOST call writes, allocated once for a maximum patch count and key width, so calls in a
 /// host's hot loop allocate nothing. After a call it also holds the per-patch details of that call
 /// (degrees, potentials, similars, expansion map, component) until the next one.
-/// Not thread-safe: use one workspace per calling thread. With <see cref="LostKernelOptions.Threads"/> above 1 it
-/// owns that many minus one worker threads for the degree pass; <see cref="Dispose"/> stops them.
+/// It serves one call at a time: a call that overlaps another on the same workspace throws
+/// <see cref="InvalidOperationException"/>, so use one workspace per calling thread. With
+/// <see cref="LostKernelOptions.Threads"/> above 1 it owns that many minus one worker threads for the degree pass;
+/// <see cref="Dispose"/> stops them, and afterwards every call and every read of a call's details throws
+/// <see cref="ObjectDisposedException"/> (its sizes and options stay readable).
 /// </summary>
 public sealed class LostWorkspace : IDisposable
 {
@@ -18,7 +23,7 @@ public sealed class LostWorkspace : IDisposable
     private readonly byte[] _component;
     private readonly int[] _queue;
     private readonly SimilarityPass _pass;
-    private bool _disposed;
+    private CallGate _gate;
     private int _patches;
     private int _potentialCount;
     private int _similarCount;
@@ -54,19 +59,19 @@ public sealed class LostWorkspace : IDisposable
     public KernelWidth Width => _pass.Width;
 
     /// <summary>Degree of every patch in the last call.</summary>
-    public ReadOnlySpan<int> Degrees => _degrees.AsSpan(0, _patches);
+    public ReadOnlySpan<int> Degrees => _gate.Open(_degrees, this).AsSpan(0, _patches);
 
     /// <summary>The potentials of the last call: the first min(k, N) patches by degree, ties to the lowest index.</summary>
-    public ReadOnlySpan<int> Potentials => _potentials.AsSpan(0, _potentialCount);
+    public ReadOnlySpan<int> Potentials => _gate.Open(_potentials, this).AsSpan(0, _potentialCount);
 
     /// <summary>The similars of the last call, ascending.</summary>
-    public ReadOnlySpan<int> Similars => _similars.AsSpan(0, _similarCount);
+    public ReadOnlySpan<int> Similars => _gate.Open(_similars, this).AsSpan(0, _similarCount);
 
     /// <summary>The expansion map M of the last call, one value per patch.</summary>
-    public ReadOnlySpan<float> ExpansionMap => _expansionMap.AsSpan(0, _patches);
+    public ReadOnlySpan<float> ExpansionMap => _gate.Open(_expansionMap, this).AsSpan(0, _patches);
 
     /// <summary>1 for the cells of the seed's component in the last call, 0 elsewhere.</summary>
-    public ReadOnlySpan<byte> Component => _component.AsSpan(0, _patches);
+    public ReadOnlySpan<byte> Component => _gate.Open(_component, this).AsSpan(0, _patches);
 
     internal SimilarityPass Pass => _pass;
 
@@ -95,13 +100,21 @@ public sealed class LostWorkspace : IDisposable
         _similarCount = similarCount;
     }
 
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    /// <summary>Starts a kernel call; the caller pairs it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <exception cref="InvalidOperationException">Another call is running on this workspace.</exception>
+    /// <exception cref="ObjectDisposedException">The workspace was disposed.</exception>
+    internal void Enter() => _gate.Enter(this);
 
-    /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards.</summary>
+    internal void Exit() => _gate.Exit();
+
+    /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards. A second call does nothing.</summary>
+    /// <exception cref="InvalidOperationException">A call is running on this workspace on another thread.</exception>
     public void Dispose()
     {
-        _disposed = true;
-        _pass.Dispose();
+        if (_gate.Close(this))
+        {
+            _pass.Dispose();
+        }
         GC.SuppressFinalize(this);
     }
 

@@ -18,11 +18,26 @@ public static class MaskCutKernel
     /// <see cref="NcutWorkspace.Rounds"/>, <see cref="NcutWorkspace.RoundMask"/>). Allocates nothing once the
     /// workspace has run a call with as many rounds.
     /// </summary>
-    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN or infinite.</exception>
+    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN, infinite
+    /// or so large that LOST's similarities could overflow float32.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on <paramref name="workspace"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="workspace"/> was disposed.</exception>
     public static MaskCutResult Run(ReadOnlySpan<float> keys, int dim, in MaskCutParameters parameters, NcutWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.ThrowIfDisposed();
+        workspace.Enter();
+        try
+        {
+            return Cuts(keys, dim, parameters, workspace);
+        }
+        finally
+        {
+            workspace.Exit();
+        }
+    }
+
+    private static MaskCutResult Cuts(ReadOnlySpan<float> keys, int dim, in MaskCutParameters parameters, NcutWorkspace workspace)
+    {
         parameters.Validate();
         KeyInput.Validate(keys, dim, parameters.Grid, workspace.MaxPatches, workspace.MaxDim, workspace.Width);
         var grid = parameters.Grid;

@@ -1,3 +1,5 @@
+using LostEngine.Threading;
+
 namespace LostEngine.Kernel;
 
 /// <summary>
@@ -8,8 +10,11 @@ namespace LostEngine.Kernel;
 /// Memory, for N = 4800 and d = 384 at 512 bits: the graph and its row-block copy 2.9 MB each (N²/8 bytes), the
 /// normalized and packed keys 7.4 MB each, the Lanczos basis and the sign replay's reflectors 9.8 MB each (256
 /// vectors of N doubles), the rest O(N).
-/// Not thread-safe: use one workspace per calling thread. With <see cref="LostKernelOptions.Threads"/> above 1 it
-/// owns that many minus one worker threads for the graph pass; <see cref="Dispose"/> stops them.
+/// It serves one call at a time: a call that overlaps another on the same workspace throws
+/// <see cref="InvalidOperationException"/>, so use one workspace per calling thread. With
+/// <see cref="LostKernelOptions.Threads"/> above 1 it owns that many minus one worker threads for the graph pass;
+/// <see cref="Dispose"/> stops them, and afterwards every call and every read of a call's details throws
+/// <see cref="ObjectDisposedException"/> (its sizes and options stay readable).
 /// </summary>
 public sealed class NcutWorkspace : IDisposable
 {
@@ -33,7 +38,7 @@ public sealed class NcutWorkspace : IDisposable
     private byte[] _roundMasks = [];
     private MaskCutRound[] _rounds = [];
     private MaskCutObject[] _objects = [];
-    private bool _disposed;
+    private CallGate _gate;
     private int _patches;
     private bool _hasCut;
     private int _roundCount;
@@ -92,25 +97,25 @@ public sealed class NcutWorkspace : IDisposable
     /// The second eigenvector x of the last cut (TokenCut's, or MaskCut's last round that made one), after the
     /// spec's orientation, normalised so that xᵀDx = 1; empty when the last call made no cut.
     /// </summary>
-    public ReadOnlySpan<double> Eigenvector => _hasCut ? _eigenvector.AsSpan(0, _patches) : default;
+    public ReadOnlySpan<double> Eigenvector => _gate.Open(_eigenvector, this).AsSpan(0, _hasCut ? _patches : 0);
 
     /// <summary>1 for the cells of the seed's side of the last cut, 0 elsewhere; empty when it made no cut.</summary>
-    public ReadOnlySpan<byte> Partition => _hasCut ? _partition.AsSpan(0, _patches) : default;
+    public ReadOnlySpan<byte> Partition => _gate.Open(_partition, this).AsSpan(0, _hasCut ? _patches : 0);
 
     /// <summary>1 for the cells of the seed's 4-connected component in the last cut's partition; empty when it made no cut.</summary>
-    public ReadOnlySpan<byte> Component => _hasCut ? _component.AsSpan(0, _patches) : default;
+    public ReadOnlySpan<byte> Component => _gate.Open(_component, this).AsSpan(0, _hasCut ? _patches : 0);
 
     /// <summary>The degrees d_i = Σ_j A(i, j) of the last graph solved.</summary>
-    public ReadOnlySpan<double> Degrees => _degrees.AsSpan(0, _patches);
+    public ReadOnlySpan<double> Degrees => _gate.Open(_degrees, this).AsSpan(0, _patches);
 
     /// <summary>MaskCut's objects of the last call, in round order.</summary>
-    public ReadOnlySpan<MaskCutObject> Objects => _objects.AsSpan(0, _objectCount);
+    public ReadOnlySpan<MaskCutObject> Objects => _gate.Open(_objects, this).AsSpan(0, _objectCount);
 
     /// <summary>What each round of the last MaskCut call did.</summary>
-    public ReadOnlySpan<MaskCutRound> Rounds => _rounds.AsSpan(0, _roundCount);
+    public ReadOnlySpan<MaskCutRound> Rounds => _gate.Open(_rounds, this).AsSpan(0, _roundCount);
 
     /// <summary>For every cell, 1 + the index in <see cref="Objects"/> of the object holding it, or 0.</summary>
-    public ReadOnlySpan<int> ObjectMap => _objectMap.AsSpan(0, _roundCount > 0 ? _patches : 0);
+    public ReadOnlySpan<int> ObjectMap => _gate.Open(_objectMap, this).AsSpan(0, _roundCount > 0 ? _patches : 0);
 
     /// <summary>Round <paramref name="round"/>'s mask (the seed's component, 1 inside) before the drop check and before earlier objects are removed.</summary>
     public ReadOnlySpan<byte> RoundMask(int round)
@@ -119,7 +124,7 @@ public sealed class NcutWorkspace : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(round), round, $"The last MaskCut call made {_roundCount} rounds.");
         }
-        return _roundMasks.AsSpan(round * _patches, _patches);
+        return _gate.Open(_roundMasks, this).AsSpan(round * _patches, _patches);
     }
 
     internal SimilarityPass Pass => _pass;
@@ -192,13 +197,21 @@ public sealed class NcutWorkspace : IDisposable
         _objectCount = objects;
     }
 
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    /// <summary>Starts a kernel call; the caller pairs it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <exception cref="InvalidOperationException">Another call is running on this workspace.</exception>
+    /// <exception cref="ObjectDisposedException">The workspace was disposed.</exception>
+    internal void Enter() => _gate.Enter(this);
 
-    /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards.</summary>
+    internal void Exit() => _gate.Exit();
+
+    /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards. A second call does nothing.</summary>
+    /// <exception cref="InvalidOperationException">A call is running on this workspace on another thread.</exception>
     public void Dispose()
     {
-        _disposed = true;
-        _pass.Dispose();
+        if (_gate.Close(this))
+        {
+            _pass.Dispose();
+        }
         GC.SuppressFinalize(this);
     }
 

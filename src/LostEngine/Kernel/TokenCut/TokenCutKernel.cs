@@ -11,11 +11,26 @@ public static class TokenCutKernel
     /// Runs TokenCut on <paramref name="keys"/> (N × <paramref name="dim"/>, row-major, CLS removed) and returns the
     /// box, or a result with no object and its reason. Allocates nothing once the workspace has run once.
     /// </summary>
-    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN or infinite.</exception>
+    /// <exception cref="LostInputException">The keys, sizes or parameters are inconsistent, or a key is NaN, infinite
+    /// or so large that LOST's similarities could overflow float32.</exception>
+    /// <exception cref="InvalidOperationException">Another call is running on <paramref name="workspace"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="workspace"/> was disposed.</exception>
     public static TokenCutResult Run(ReadOnlySpan<float> keys, int dim, in TokenCutParameters parameters, NcutWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.ThrowIfDisposed();
+        workspace.Enter();
+        try
+        {
+            return Cut(keys, dim, parameters, workspace);
+        }
+        finally
+        {
+            workspace.Exit();
+        }
+    }
+
+    private static TokenCutResult Cut(ReadOnlySpan<float> keys, int dim, in TokenCutParameters parameters, NcutWorkspace workspace)
+    {
         parameters.Validate();
         KeyInput.Validate(keys, dim, parameters.Grid, workspace.MaxPatches, workspace.MaxDim, workspace.Width);
         int n = parameters.Grid.PatchCount;

@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace LostEngine.Threading;
+
+/// <summary>
+/// Held by an object that serves one call at a time (a workspace, a localizer, an extractor) to refuse a call that
+/// overlaps another, and any call after disposal. A second thread's call would otherwise run over the first one's
+/// buffers: both could fail with an index error far from the cause, or return a wrong box with no error at all.
+/// Entering is one interlocked compare-exchange and leaving one write, with no allocation, so a hot loop pays
+/// nothing measurable. A field of the owner, never copied: it is a mutable struct.
+/// </summary>
+internal struct CallGate
+{
+    private const int Idle = 0;
+    private const int Busy = 1;
+    private const int Closed = 2;
+
+    private int _state;
+
+    /// <summary>Starts a call of <paramref name="owner"/>; pair it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <exception cref="InvalidOperationException">Another call of <paramref name="owner"/> is running.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="owner"/> was disposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Enter(object owner)
+    {
+        int state = Interlocked.CompareExchange(ref _state, Busy, Idle);
+        if (state != Idle)
+        {
+            ThrowRefused(state, owner);
+        }
+    }
+
+    /// <summary>Ends the call <see cref="Enter"/> started; no other thread can have changed the state meanwhile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Exit() => Volatile.Write(ref _state, Idle);
+
+    /// <summary>Marks the owner disposed; true only the first time, so its <c>Dispose</c> frees what it owns once.</summary>
+    /// <exception cref="InvalidOperationException">A call of <paramref name="owner"/> is running on another thread: freeing its buffers under it could crash the process.</exception>
+    public bool Close(object owner)
+    {
+        int state = Interlocked.CompareExchange(ref _state, Closed, Idle);
+        if (state == Busy)
+        {
+            ThrowRefused(state, owner);
+        }
+        return state == Idle;
+    }
+
+    /// <exception cref="ObjectDisposedException"><paramref name="owner"/> was disposed.</exception>
+    public readonly void ThrowIfClosed(object owner) => ObjectDisposedException.ThrowIf(_state == Closed, owner);
+
+    /// <summary><paramref name="owned"/>, something <paramref name="owner"/> holds, while the owner is not disposed.</summary>
+    /// <exception cref="ObjectDisposedException"><paramref name="owner"/> was disposed.</exception>
+    public readonly T Open<T>(T owned, object owner)
+    {
+        ThrowIfClosed(owner);
+        return owned;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRefused(int state, object owner)
+    {
+        string name = owner.GetType().Name;
+        if (state == Closed)
+        {
+            throw new ObjectDisposedException(name);
+        }
+        throw new InvalidOperationException($"{name} serves one call at a time; use one per thread (this call overlapped another).");
+    }
+}
