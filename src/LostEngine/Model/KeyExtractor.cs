@@ -84,19 +84,7 @@ public sealed class KeyExtractor : IDisposable
     /// <exception cref="ObjectDisposedException">The extractor or its model was disposed.</exception>
     public GridBinding Bind(int paddedHeight, int paddedWidth)
     {
-        _gate.Enter(this);
-        try
-        {
-            return BindEntered(paddedHeight, paddedWidth);
-        }
-        finally
-        {
-            _gate.Exit();
-        }
-    }
-
-    private GridBinding BindEntered(int paddedHeight, int paddedWidth)
-    {
+        using var call = _gate.Enter(this);
         int patch = _model.Info.PatchSize;
         if (paddedHeight < patch || paddedWidth < patch || paddedHeight % patch != 0 || paddedWidth % patch != 0)
         {
@@ -134,7 +122,7 @@ public sealed class KeyExtractor : IDisposable
     public void Run(GridBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
-        _gate.Enter(this);
+        using var call = _gate.Enter(this);
         try
         {
             _model.Session.RunWithBinding(_runOptions, binding.IoBinding);
@@ -147,10 +135,6 @@ public sealed class KeyExtractor : IDisposable
         {
             throw new ModelFormatException(_model.Info.Path,
                 $"running it on a {binding.Rows}x{binding.Cols} patch grid failed: {e.Message}", e);
-        }
-        finally
-        {
-            _gate.Exit();
         }
     }
 

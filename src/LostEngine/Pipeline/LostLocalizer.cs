@@ -103,17 +103,10 @@ public sealed class LostLocalizer : IDisposable
     /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult LocalizeFile(string path)
     {
-        _gate.Enter(this);
-        try
-        {
-            long start = Stopwatch.GetTimestamp();
-            var image = _decoder.DecodeFile(path);
-            return LocalizeDecoded(image, start);
-        }
-        finally
-        {
-            _gate.Exit();
-        }
+        using var call = _gate.Enter(this);
+        long start = Stopwatch.GetTimestamp();
+        var image = _decoder.DecodeFile(path);
+        return LocalizeDecoded(image, start);
     }
 
     /// <summary>Decodes an encoded image held in memory (<paramref name="name"/> names it in errors) and localizes it.</summary>
@@ -121,17 +114,10 @@ public sealed class LostLocalizer : IDisposable
     /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult LocalizeEncoded(ReadOnlySpan<byte> encoded, string name)
     {
-        _gate.Enter(this);
-        try
-        {
-            long start = Stopwatch.GetTimestamp();
-            var image = _decoder.Decode(encoded, name);
-            return LocalizeDecoded(image, start);
-        }
-        finally
-        {
-            _gate.Exit();
-        }
+        using var call = _gate.Enter(this);
+        long start = Stopwatch.GetTimestamp();
+        var image = _decoder.Decode(encoded, name);
+        return LocalizeDecoded(image, start);
     }
 
     /// <summary>
@@ -143,16 +129,9 @@ public sealed class LostLocalizer : IDisposable
     /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult Localize(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format)
     {
-        _gate.Enter(this);
-        try
-        {
-            long start = Stopwatch.GetTimestamp();
-            return Run(pixels, width, height, stride, format, start, start);
-        }
-        finally
-        {
-            _gate.Exit();
-        }
+        using var call = _gate.Enter(this);
+        long start = Stopwatch.GetTimestamp();
+        return Run(pixels, width, height, stride, format, start, start);
     }
 
     private LocalizationResult LocalizeDecoded(DecodedImage image, long start)

@@ -8,7 +8,8 @@ namespace LostEngine.Threading;
 /// overlaps another, and any call after disposal. A second thread's call would otherwise run over the first one's
 /// buffers: both could fail with an index error far from the cause, or return a wrong box with no error at all.
 /// Entering is one interlocked compare-exchange and leaving one write, with no allocation, so a hot loop pays
-/// nothing measurable. A field of the owner, never copied: it is a mutable struct.
+/// nothing measurable. It is a field of its owner and never copied: a mutable struct, which a <see cref="Call"/>
+/// refers to.
 /// </summary>
 internal struct CallGate
 {
@@ -18,25 +19,24 @@ internal struct CallGate
 
     private int _state;
 
-    /// <summary>Starts a call of <paramref name="owner"/>; pair it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <summary>Starts a call of <paramref name="owner"/>, which ends when the returned scope is disposed (<c>using var call = ...</c>).</summary>
     /// <exception cref="InvalidOperationException">Another call of <paramref name="owner"/> is running.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="owner"/> was disposed.</exception>
+    [UnscopedRef]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Enter(object owner)
+    public Call Enter(object owner)
     {
         int state = Interlocked.CompareExchange(ref _state, Busy, Idle);
         if (state != Idle)
         {
             ThrowRefused(state, owner);
         }
+        return new Call(ref this);
     }
 
-    /// <summary>Ends the call <see cref="Enter"/> started; no other thread can have changed the state meanwhile.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit() => Volatile.Write(ref _state, Idle);
-
     /// <summary>Marks the owner disposed; true only the first time, so its <c>Dispose</c> frees what it owns once.</summary>
-    /// <exception cref="InvalidOperationException">A call of <paramref name="owner"/> is running on another thread: freeing its buffers under it could crash the process.</exception>
+    /// <exception cref="InvalidOperationException">A call of <paramref name="owner"/> is running on another thread:
+    /// freeing its buffers under it could crash the process.</exception>
     public bool Close(object owner)
     {
         int state = Interlocked.CompareExchange(ref _state, Closed, Idle);
@@ -56,6 +56,16 @@ internal struct CallGate
     {
         ThrowIfClosed(owner);
         return owned;
+    }
+
+    /// <summary>A call in flight; disposing it lets the next one in. No other thread can change the state meanwhile.</summary>
+    public readonly ref struct Call
+    {
+        private readonly ref CallGate _gate;
+
+        internal Call(ref CallGate gate) => _gate = ref gate;
+
+        public void Dispose() => Volatile.Write(ref _gate._state, Idle);
     }
 
     [DoesNotReturn]

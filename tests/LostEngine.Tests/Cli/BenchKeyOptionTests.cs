@@ -137,4 +137,19 @@ public sealed class BenchKeyOptionTests : IDisposable
         string line = Bench("tokencut", "--n", "12", "--d", "4", "--save-keys", _folder.File("absent/k.npy")).AssertBadInput();
         Assert.StartsWith("lost: --save-keys: cannot write ", line);
     }
+
+    [Theory]
+    [InlineData("kernel", "--n 2000000000", "--n: 40000x50000 is 2000000000 patches; one image has at most 1073741823.")]
+    [InlineData("tokencut", "--n 2000000000", "--n: 40000x50000 is 2000000000 patches; one image has at most 1073741823.")]
+    [InlineData("maskcut", "--n 2147483647", "--n: 1x2147483647 is 2147483647 patches; one image has at most 1073741823.")]
+    [InlineData("kernel", "--n 10000000", "--n: 10000000 patches of 384-wide keys (--d) are 3840000000 values; one array holds at most 2147483591.")]
+    [InlineData("tokencut", "--grid 3000x4000 --d 200", "--grid: 12000000 patches of 200-wide keys (--d) are 2400000000 values; one array holds at most 2147483591.")]
+    [InlineData("kernel", "--n 200000033 --d 1", "--n: cells of 16 px on a 1x200000033 grid make a 16x3200000528 px image; a side is at most 2147483647 px.")]
+    [InlineData("kernel", "--grid 2147483647x2147483647", "--grid: 2147483647x2147483647 is 4611686014132420609 patches; one image has at most 1073741823.")]
+    [InlineData("maskcut", "--keys k.npy --grid 1x200000000", "--grid: cells of 16 px on a 1x200000000 grid make a 16x3200000000 px image; a side is at most 2147483647 px.")]
+    public void Sizes_past_the_engines_integers_are_exit_2_naming_the_option_before_any_key_is_made(string method, string options, string message)
+    {
+        string line = Bench(method, options.Split(' ')).AssertBadInput();
+        Assert.Equal($"lost: {message}", line);
+    }
 }

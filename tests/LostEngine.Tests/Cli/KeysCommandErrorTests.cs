@@ -70,6 +70,19 @@ public sealed class KeysCommandErrorTests : IDisposable
         Assert.Contains("--image-size: '32by32' is not HxW", line);
     }
 
+    [Theory]
+    [InlineData("--grid", "2147483647x2147483647", "--grid: 2147483647x2147483647 is 4611686014132420609 patches; one image has at most 1073741823.")]
+    [InlineData("--grid", "1073741824x1", "--grid: 1073741824x1 is 1073741824 patches; one image has at most 1073741823.")]
+    [InlineData("--patch", "2147483647",
+        "--patch: cells of 2147483647 px on a 5x6 grid make a 10737418235x12884901882 px image; a side is at most 2147483647 px.")]
+    [InlineData("--patch", "429496730", "--patch: cells of 429496730 px on a 5x6 grid make a 2147483650x2576980380 px image; a side is at most 2147483647 px.")]
+    public void A_grid_or_patch_past_the_engines_integers_is_exit_2_naming_the_option(string option, string value, string message)
+    {
+        string path = WriteKeys("k.npy", new float[30 * 2], 30, 2);
+        string line = CliRunner.Run(new[] { "keys", path, "--grid", "5x6" }.With(option, value)).AssertBadInput();
+        Assert.Equal($"lost: {message}", line);
+    }
+
     [Fact]
     public void Image_size_that_does_not_pad_to_the_grid_is_exit_2()
     {

@@ -132,4 +132,11 @@ public sealed class LocalizeCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--size", error);
     }
+
+    [Fact]
+    public void Bench_pipeline_rejects_a_size_above_the_pixel_limit_before_making_the_image()
+    {
+        string line = CliRunner.Run("bench", "pipeline", "--model", Fixtures.TinyModel, "--size", "2147483647x2147483647").AssertBadInput();
+        Assert.Equal("lost: --size: 2147483647x2147483647 is 4611686014132420609 pixels, above the limit of 50000000 pixels.", line);
+    }
 }

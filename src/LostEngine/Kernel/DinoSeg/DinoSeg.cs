@@ -24,20 +24,7 @@ public static class DinoSeg
         bool referenceCompatible, DinoSegWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.Enter();
-        try
-        {
-            return Segment(clsAttention, heads, head, rows, cols, patchSize, referenceCompatible, workspace);
-        }
-        finally
-        {
-            workspace.Exit();
-        }
-    }
-
-    private static DinoSegResult Segment(ReadOnlySpan<float> clsAttention, int heads, int head, int rows, int cols, int patchSize,
-        bool referenceCompatible, DinoSegWorkspace workspace)
-    {
+        using var call = workspace.Enter();
         int n = Validate(clsAttention, heads, head, rows, cols, patchSize, workspace);
         var attention = clsAttention.Slice(head * n, n);
         var mask = workspace.MaskBuffer(n);

@@ -55,9 +55,7 @@ public sealed class DinoSegWorkspace
 
     internal void Record(int patches) => _patches = patches;
 
-    /// <summary>Starts a call; the caller pairs it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <summary>Starts a call, which ends when the returned scope is disposed.</summary>
     /// <exception cref="InvalidOperationException">Another call is running on this workspace.</exception>
-    internal void Enter() => _gate.Enter(this);
-
-    internal void Exit() => _gate.Exit();
+    internal CallGate.Call Enter() => _gate.Enter(this);
 }

@@ -17,19 +17,7 @@ public static class LostKernel
     public static LostResult Run(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.Enter();
-        try
-        {
-            return Locate(keys, dim, parameters, workspace);
-        }
-        finally
-        {
-            workspace.Exit();
-        }
-    }
-
-    private static LostResult Locate(ReadOnlySpan<float> keys, int dim, in LostParameters parameters, LostWorkspace workspace)
-    {
+        using var call = workspace.Enter();
         int n = Validate(keys, dim, parameters, workspace);
 
         // Step 2: the degree of a patch is its number of positive similarities.

@@ -25,19 +25,7 @@ public static class MaskCutKernel
     public static MaskCutResult Run(ReadOnlySpan<float> keys, int dim, in MaskCutParameters parameters, NcutWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.Enter();
-        try
-        {
-            return Cuts(keys, dim, parameters, workspace);
-        }
-        finally
-        {
-            workspace.Exit();
-        }
-    }
-
-    private static MaskCutResult Cuts(ReadOnlySpan<float> keys, int dim, in MaskCutParameters parameters, NcutWorkspace workspace)
-    {
+        using var call = workspace.Enter();
         parameters.Validate();
         KeyInput.Validate(keys, dim, parameters.Grid, workspace.MaxPatches, workspace.MaxDim, workspace.Width);
         var grid = parameters.Grid;

@@ -197,12 +197,10 @@ public sealed class NcutWorkspace : IDisposable
         _objectCount = objects;
     }
 
-    /// <summary>Starts a kernel call; the caller pairs it with <see cref="Exit"/> in a <c>finally</c>.</summary>
+    /// <summary>Starts a kernel call, which ends when the returned scope is disposed.</summary>
     /// <exception cref="InvalidOperationException">Another call is running on this workspace.</exception>
     /// <exception cref="ObjectDisposedException">The workspace was disposed.</exception>
-    internal void Enter() => _gate.Enter(this);
-
-    internal void Exit() => _gate.Exit();
+    internal CallGate.Call Enter() => _gate.Enter(this);
 
     /// <summary>Stops the worker threads; the workspace cannot run the kernel afterwards. A second call does nothing.</summary>
     /// <exception cref="InvalidOperationException">A call is running on this workspace on another thread.</exception>

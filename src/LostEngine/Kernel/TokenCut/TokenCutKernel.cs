@@ -18,19 +18,7 @@ public static class TokenCutKernel
     public static TokenCutResult Run(ReadOnlySpan<float> keys, int dim, in TokenCutParameters parameters, NcutWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.Enter();
-        try
-        {
-            return Cut(keys, dim, parameters, workspace);
-        }
-        finally
-        {
-            workspace.Exit();
-        }
-    }
-
-    private static TokenCutResult Cut(ReadOnlySpan<float> keys, int dim, in TokenCutParameters parameters, NcutWorkspace workspace)
-    {
+        using var call = workspace.Enter();
         parameters.Validate();
         KeyInput.Validate(keys, dim, parameters.Grid, workspace.MaxPatches, workspace.MaxDim, workspace.Width);
         int n = parameters.Grid.PatchCount;
