@@ -72,11 +72,12 @@ internal struct CallGate
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowRefused(int state, object owner)
     {
-        string name = owner.GetType().Name;
+        var type = owner.GetType();
         if (state == Closed)
         {
-            throw new ObjectDisposedException(name);
+            // As ObjectDisposedException.ThrowIf names it, so every member of a disposed object says the same.
+            throw new ObjectDisposedException(type.FullName);
         }
-        throw new InvalidOperationException($"{name} serves one call at a time; use one per thread (this call overlapped another).");
+        throw new InvalidOperationException($"{type.Name} serves one call at a time; use one per thread (this call overlapped another).");
     }
 }
