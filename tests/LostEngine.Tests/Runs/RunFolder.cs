@@ -25,7 +25,7 @@ internal sealed class RunFolder : IDisposable
 
     public string Images { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(params string[] names) => System.IO.Path.Combine([Path, .. names]);
 
     public void Dispose()
     {
