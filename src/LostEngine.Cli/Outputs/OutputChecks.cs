@@ -113,18 +113,17 @@ internal static class OutputChecks
     /// </summary>
     private static void RequireNoInput(List<(OutputLocation Output, string Canonical)> files, IEnumerable<string> inputs)
     {
-        var existing = files.Where(f => File.Exists(f.Canonical)).Select(f => (f.Output, f.Canonical, Stamp: Stamp(f.Canonical))).ToArray();
+        var existing = files.Select(f => (f.Output, f.Canonical, Stamp: Stamp(f.Canonical))).Where(f => f.Stamp is not null).ToArray();
         if (existing.Length == 0)
         {
             return;
         }
         foreach (string input in inputs)
         {
-            if (!File.Exists(input))
+            if (Stamp(input) is not { } stamp)
             {
                 continue;
             }
-            var stamp = Stamp(input);
             foreach (var (output, canonical, outputStamp) in existing)
             {
                 if (stamp == outputStamp && CanonicalPath.Of(input) == canonical)
@@ -136,9 +135,22 @@ internal static class OutputChecks
         }
     }
 
-    private static (long Length, DateTime Written) Stamp(string path)
+    private static (long Length, DateTime Written)? Stamp(string path)
     {
-        var info = new FileInfo(path);
-        return (info.Length, info.LastWriteTimeUtc);
+        try
+        {
+            FileSystemInfo info = new FileInfo(path);
+            // A FileInfo describes a link itself; the file it leads to is the one an output would overwrite.
+            if (info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+            }
+            return info is FileInfo { Exists: true } file ? (file.Length, file.LastWriteTimeUtc) : null;
+        }
+        catch (IOException)
+        {
+            // A loop of links leads to no file, so to no file an output could overwrite.
+            return null;
+        }
     }
 }

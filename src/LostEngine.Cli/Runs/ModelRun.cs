@@ -53,24 +53,7 @@ internal static class ModelRun
             : RunJournal.Open(predictionsPath, RunSettings.Of(localizerOptions), resume, overwrite, error);
         var predictions = new PredictionMap();
         var objects = new Dictionary<string, IReadOnlyList<BoundingBox>>(StringComparer.Ordinal);
-        var pending = new List<RunImage>(selected.Count);
-        foreach (var image in selected)
-        {
-            // Only this run's images: a journal entry for an image no longer in the input is not part of its map.
-            if (journal?.Finished.GetValueOrDefault(image.Key) is not { } record)
-            {
-                pending.Add(image);
-                continue;
-            }
-            if (record.Box is { } box)
-            {
-                predictions.Set(image.Key, box);
-            }
-            if (record.Objects is { } found)
-            {
-                objects[image.Key] = found;
-            }
-        }
+        var pending = journal is null ? [.. selected] : TakeFinished(selected, journal, predictions, objects);
         int skipped = selected.Count - pending.Count;
         int retried = journal is null ? 0 : pending.Count(image => journal.Failed.ContainsKey(image.Key));
 
@@ -96,17 +79,50 @@ internal static class ModelRun
 
         if (predictionsPath is not null)
         {
-            try
-            {
-                OutputWrites.Guard("--output", predictionsPath, () => PredictionMapWriter.Write(predictionsPath, predictions));
-            }
-            catch (OutputWriteException failure)
-            {
-                throw failure.Keeping($"every finished image is in its journal '{journal!.FilePath}'; make room and run again with --resume to write the map");
-            }
+            WriteMap(predictionsPath, predictions, journal!);
         }
         RunReport.Write(error, summary, skipped, retried, predictionsPath, failures, logPath ?? journal?.FilePath);
         return new Outcome(predictions, objects, summary, skipped);
+    }
+
+    /// <summary>
+    /// Puts what <paramref name="journal"/> finished of <paramref name="selected"/> into the map and objects, and
+    /// returns the rest, to run. Only this run's images: an entry for an image no longer in the input is not part of
+    /// its map.
+    /// </summary>
+    private static List<RunImage> TakeFinished(IReadOnlyList<RunImage> selected, ResumeJournal journal, PredictionMap predictions,
+        Dictionary<string, IReadOnlyList<BoundingBox>> objects)
+    {
+        var pending = new List<RunImage>(selected.Count);
+        foreach (var image in selected)
+        {
+            if (journal.Finished.GetValueOrDefault(image.Key) is not { } record)
+            {
+                pending.Add(image);
+                continue;
+            }
+            if (record.Box is { } box)
+            {
+                predictions.Set(image.Key, box);
+            }
+            if (record.Objects is { } found)
+            {
+                objects[image.Key] = found;
+            }
+        }
+        return pending;
+    }
+
+    private static void WriteMap(string predictionsPath, PredictionMap predictions, ResumeJournal journal)
+    {
+        try
+        {
+            OutputWrites.Guard("--output", predictionsPath, () => PredictionMapWriter.Write(predictionsPath, predictions));
+        }
+        catch (OutputWriteException failure)
+        {
+            throw failure.Keeping($"every finished image is in its journal '{journal.FilePath}'; make room and run again with --resume to write the map");
+        }
     }
 
     private static IEnumerable<OutputLocation> RunOutputs(string? predictionsPath, string? logPath, string? picturesFolder)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LostEngine.Cli;
 using LostEngine.Tests.Cli;
 using LostEngine.Tests.Model;
@@ -13,27 +12,18 @@ public sealed class DiskFullTests
 {
     private const int ImageCount = 200;
 
-    private static string[] Localize(RunFolder data, string output, params string[] extra) =>
-        ["localize", data.Images, "--model", Fixtures.TinyModel, "--output", output, "--quiet", .. extra];
-
     private static string LastErrorLine(CliRun run) => run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
-
-    private static string[] MapKeys(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-    }
 
     [SmallFileSystemFact]
     public void A_full_disk_under_the_journal_stops_the_run_keeping_what_is_finished()
     {
         using var data = new RunFolder(ImageCount);
         string whole = data.File("whole.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, whole)).ExitCode);
+        Assert.Equal(0, CliRunner.Run(data.Localize(whole)).ExitCode);
         using var disk = new SmallFileSystem(4);
         string output = disk.File("preds.json");
 
-        var full = CliRunner.Run(Localize(data, output));
+        var full = CliRunner.Run(data.Localize(output));
 
         Assert.Equal(ExitCodes.Failure, full.ExitCode);
         string line = LastErrorLine(full);
@@ -42,11 +32,11 @@ public sealed class DiskFullTests
         Assert.Contains("--resume", line);
         Assert.DoesNotContain("Exception", line);
         Assert.Empty(Directory.GetFiles(disk.Path, "*.partial"));
-        int kept = RunJournalFile.Images(output).Length;
+        int kept = RunOutputFiles.Images(output).Length;
         Assert.InRange(kept, 1, ImageCount - 1);
 
         disk.Resize(1024);
-        var resumed = CliRunner.Run(Localize(data, output, "--resume"));
+        var resumed = CliRunner.Run(data.Localize(output, "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Equal(File.ReadAllText(whole), File.ReadAllText(output));
@@ -59,15 +49,15 @@ public sealed class DiskFullTests
         using var disk = new SmallFileSystem(4);
         string output = data.File("preds.json");
 
-        var full = CliRunner.Run(Localize(data, output, "--log", disk.File("run.jsonl")));
+        var full = CliRunner.Run(data.Localize(output, "--log", disk.File("run.jsonl")));
 
         Assert.Equal(ExitCodes.Failure, full.ExitCode);
         string line = LastErrorLine(full);
         Assert.StartsWith("lost: --log:", line);
         Assert.Contains("No space left on device", line);
-        var journal = RunJournalFile.Images(output);
+        var journal = RunOutputFiles.Images(output);
         Assert.InRange(journal.Length, 1, ImageCount - 1);
-        Assert.Equal(journal.Order(StringComparer.Ordinal), MapKeys(output));
+        Assert.Equal(journal.Order(StringComparer.Ordinal), RunOutputFiles.MapKeys(output));
     }
 
     [SmallFileSystemFact]

@@ -1,5 +1,4 @@
 using LostEngine.Tests.Cli;
-using LostEngine.Tests.Model;
 
 namespace LostEngine.Tests.Runs;
 
@@ -9,24 +8,21 @@ namespace LostEngine.Tests.Runs;
 /// </summary>
 public sealed class ExistingWorkTests
 {
-    private static string[] Localize(RunFolder data, string output, params string[] extra) =>
-        ["localize", data.Images, "--model", Fixtures.TinyModel, "--output", output, "--quiet", .. extra];
-
     [Fact]
     public void A_run_over_an_earlier_journal_without_resume_or_overwrite_is_refused_and_keeps_it()
     {
         using var data = new RunFolder(6);
         string output = data.File("preds.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
-        byte[] journal = File.ReadAllBytes(RunJournalFile.PathOf(output));
+        Assert.Equal(0, CliRunner.Run(data.Localize(output)).ExitCode);
+        byte[] journal = File.ReadAllBytes(RunOutputFiles.PathOf(output));
         byte[] map = File.ReadAllBytes(output);
 
-        string line = CliRunner.Run(Localize(data, output)).AssertBadInput();
+        string line = CliRunner.Run(data.Localize(output)).AssertBadInput();
 
         Assert.Contains("--resume", line);
         Assert.Contains("--overwrite", line);
         Assert.Contains("6 finished images", line);
-        Assert.Equal(journal, File.ReadAllBytes(RunJournalFile.PathOf(output)));
+        Assert.Equal(journal, File.ReadAllBytes(RunOutputFiles.PathOf(output)));
         Assert.Equal(map, File.ReadAllBytes(output));
     }
 
@@ -35,13 +31,13 @@ public sealed class ExistingWorkTests
     {
         using var data = new RunFolder(6);
         string output = data.File("preds.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
+        Assert.Equal(0, CliRunner.Run(data.Localize(output)).ExitCode);
 
-        var again = CliRunner.Run(Localize(data, output, "--overwrite"));
+        var again = CliRunner.Run(data.Localize(output, "--overwrite"));
 
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(6, again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal(6, RunJournalFile.Images(output).Length);
+        Assert.Equal(6, RunOutputFiles.Images(output).Length);
     }
 
     [Fact]
@@ -51,12 +47,12 @@ public sealed class ExistingWorkTests
         string output = data.File("preds.json");
         File.WriteAllText(output, "{\"x.png\":[1,2,3,4]}");
 
-        string line = CliRunner.Run(Localize(data, output, "--resume")).AssertBadInput();
+        string line = CliRunner.Run(data.Localize(output, "--resume")).AssertBadInput();
 
         Assert.StartsWith("lost: --output:", line);
         Assert.Contains("--overwrite", line);
         Assert.Equal("{\"x.png\":[1,2,3,4]}", File.ReadAllText(output));
-        Assert.Equal(0, CliRunner.Run(Localize(data, output, "--overwrite")).ExitCode);
+        Assert.Equal(0, CliRunner.Run(data.Localize(output, "--overwrite")).ExitCode);
     }
 
     [Fact]
@@ -65,17 +61,17 @@ public sealed class ExistingWorkTests
         using var data = new RunFolder(3);
         string output = data.File("sub", "preds.json");
 
-        var run = CliRunner.Run(Localize(data, output, "--resume"));
+        var run = CliRunner.Run(data.Localize(output, "--resume"));
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(3, RunJournalFile.Images(output).Length);
+        Assert.Equal(3, RunOutputFiles.Images(output).Length);
     }
 
     [Fact]
     public void Resume_and_overwrite_together_are_bad_input()
     {
         using var data = new RunFolder(1);
-        string line = CliRunner.Run(Localize(data, data.File("p.json"), "--resume", "--overwrite")).AssertBadInput();
+        string line = CliRunner.Run(data.Localize(data.File("p.json"), "--resume", "--overwrite")).AssertBadInput();
         Assert.Contains("--overwrite", line);
     }
 }

@@ -12,22 +12,13 @@ namespace LostEngine.Tests.Runs;
 /// </summary>
 public sealed class FailedImageTests
 {
-    private static string[] Localize(RunFolder data, string output, params string[] extra) =>
-        ["localize", data.Images, "--model", Fixtures.TinyModel, "--output", output, "--quiet", .. extra];
-
-    private static string[] MapKeys(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-    }
-
     [Fact]
     public void Bad_images_finish_the_run_with_exit_3_and_are_listed()
     {
         using var data = new RunFolder(3, "broken_a.png", "broken_b.png");
         string log = data.File("run.jsonl");
 
-        var run = CliRunner.Run(Localize(data, data.File("preds.json"), "--log", log));
+        var run = CliRunner.Run(data.Localize(data.File("preds.json"), "--log", log));
 
         Assert.Equal(ExitCodes.PartlyFailed, run.ExitCode);
         Assert.Equal(5, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -37,7 +28,7 @@ public sealed class FailedImageTests
         Assert.Contains("broken_a.png", listed[0]);
         Assert.Contains("broken_b.png", listed[1]);
         Assert.Equal(2, File.ReadAllLines(log).Count(line => line.Contains("\"error\"")));
-        Assert.Equal(["img_0000.png", "img_0001.png", "img_0002.png"], MapKeys(data.File("preds.json")));
+        Assert.Equal(["img_0000.png", "img_0001.png", "img_0002.png"], RunOutputFiles.MapKeys(data.File("preds.json")));
     }
 
     [Fact]
@@ -82,15 +73,15 @@ public sealed class FailedImageTests
     {
         using var data = new RunFolder(4, "late.png");
         string output = data.File("preds.json");
-        Assert.Equal(ExitCodes.PartlyFailed, CliRunner.Run(Localize(data, output)).ExitCode);
+        Assert.Equal(ExitCodes.PartlyFailed, CliRunner.Run(data.Localize(output)).ExitCode);
         File.Copy(Fixtures.Tiny("odd_37x53.png"), Path.Combine(data.Images, "late.png"), overwrite: true);
 
-        var resumed = CliRunner.Run(Localize(data, output, "--resume"));
+        var resumed = CliRunner.Run(data.Localize(output, "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         var line = Assert.Single(resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.EndsWith("late.png", JsonDocument.Parse(line).RootElement.GetProperty("image").GetString());
-        Assert.Contains("late.png", MapKeys(output));
+        Assert.Contains("late.png", RunOutputFiles.MapKeys(output));
         Assert.Contains("1 localized, 0 failed, 4 already done, 1 failed before and tried again", resumed.Error);
     }
 
@@ -99,16 +90,16 @@ public sealed class FailedImageTests
     {
         using var data = new RunFolder(6);
         string output = data.File("preds.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
+        Assert.Equal(0, CliRunner.Run(data.Localize(output)).ExitCode);
         foreach (string name in new[] { "img_0001.png", "img_0004.png" })
         {
             File.Delete(Path.Combine(data.Images, name));
         }
 
-        var resumed = CliRunner.Run(Localize(data, output, "--resume"));
+        var resumed = CliRunner.Run(data.Localize(output, "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
-        Assert.Equal(["img_0000.png", "img_0002.png", "img_0003.png", "img_0005.png"], MapKeys(output));
+        Assert.Equal(["img_0000.png", "img_0002.png", "img_0003.png", "img_0005.png"], RunOutputFiles.MapKeys(output));
         Assert.Contains("0 localized, 0 failed, 4 already done", resumed.Error);
     }
 }

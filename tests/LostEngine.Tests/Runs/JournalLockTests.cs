@@ -35,7 +35,7 @@ public sealed class JournalLockTests
             first.Kill(entireProcessTree: true);
             first.WaitForExit();
         }
-        var journal = RunJournalFile.Images(output);
+        var journal = RunOutputFiles.Images(output);
         Assert.InRange(journal.Length, 5, ImageCount);
         Assert.Equal(journal.Length, journal.Distinct().Count());
         Assert.Equal(Enumerable.Range(0, journal.Length).Select(i => $"img_{i:D4}.png"), journal);
@@ -70,6 +70,6 @@ public sealed class JournalLockTests
         var resumed = CliRunner.Run([.. run, "--resume"]);
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
-        Assert.Equal(ImageCount, RunJournalFile.Images(output).Length);
+        Assert.Equal(ImageCount, RunOutputFiles.Images(output).Length);
     }
 }

@@ -43,6 +43,22 @@ public sealed class OutputGuardTests
     }
 
     [Fact]
+    public void An_output_naming_the_file_a_linked_input_leads_to_is_refused()
+    {
+        using var data = new RunFolder(1);
+        string real = data.File("real.png");
+        File.Copy(Path.Combine(data.Images, "img_0000.png"), real);
+        File.CreateSymbolicLink(Path.Combine(data.Images, "linked.png"), real);
+        byte[] before = File.ReadAllBytes(real);
+
+        string line = CliRunner.Run(Localize(data, "--output", real, "--overwrite")).AssertBadInput();
+
+        Assert.StartsWith("lost: --output:", line);
+        Assert.Contains("linked.png", line);
+        Assert.Equal(before, File.ReadAllBytes(real));
+    }
+
+    [Fact]
     public void An_output_naming_the_model_is_refused()
     {
         using var data = new RunFolder(1);

@@ -62,7 +62,7 @@ public sealed partial class ResumeAndShardTests
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
-        int before = RunJournalFile.FinishedImages(output).Length;
+        int before = RunOutputFiles.FinishedImages(output).Length;
         Assert.InRange(before, 1, ImageCount);
 
         var resumed = CliRunner.Run(Localize(data, output, "--resume"));
@@ -71,7 +71,7 @@ public sealed partial class ResumeAndShardTests
         int linesPrinted = resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         // Every image not finished before, the broken one (tried again) included.
         Assert.Equal(ImageCount + 1 - before, linesPrinted);
-        var finished = RunJournalFile.FinishedImages(output);
+        var finished = RunOutputFiles.FinishedImages(output);
         Assert.Equal(ImageCount, finished.Length);
         Assert.Equal(finished.Length, finished.Distinct().Count());
         AssertSameMap(ReadMap(whole), ReadMap(output));
@@ -84,7 +84,7 @@ public sealed partial class ResumeAndShardTests
         string output = data.File("preds.json");
         Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
         var expected = ReadMap(output);
-        string journal = RunJournalFile.PathOf(output);
+        string journal = RunOutputFiles.PathOf(output);
         var lines = File.ReadAllLines(journal);
         // The header and four finished images, then the first half of the fifth image's line as a crash would leave it.
         File.WriteAllText(journal, string.Join('\n', lines.Take(5)) + "\n" + lines[5][..(lines[5].Length / 2)]);
@@ -94,8 +94,8 @@ public sealed partial class ResumeAndShardTests
 
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(6, resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal(10, RunJournalFile.Images(output).Distinct().Count());
-        Assert.Equal(10, RunJournalFile.Images(output).Length);
+        Assert.Equal(10, RunOutputFiles.Images(output).Distinct().Count());
+        Assert.Equal(10, RunOutputFiles.Images(output).Length);
         AssertSameMap(expected, ReadMap(output));
     }
 
@@ -111,7 +111,7 @@ public sealed partial class ResumeAndShardTests
         process.WaitForExit();
 
         Assert.Equal(130, process.ExitCode);
-        var finished = RunJournalFile.Images(output);
+        var finished = RunOutputFiles.Images(output);
         Assert.InRange(finished.Length, 3, ImageCount - 1);
         Assert.Equal(finished.Order(StringComparer.Ordinal), ReadMap(output).Keys.Order(StringComparer.Ordinal));
     }

@@ -10,18 +10,21 @@ namespace LostEngine.Tests.Runs;
 /// </summary>
 public sealed class ResumeSettingsTests
 {
-    private static string[] Localize(RunFolder data, string output, params string[] extra) =>
-        ["localize", data.Images, "--model", Fixtures.TinyModel, "--output", output, "--quiet", .. extra];
-
-    /// <summary>A finished run cut back to its first <paramref name="kept"/> records, as a kill would leave it.</summary>
-    private static void CutJournal(string output, int kept, bool dropHeader = false)
+    /// <summary>
+    /// A run on <c>preds.json</c> as a kill after its first <paramref name="kept"/> images leaves it: the journal cut
+    /// back to them (without its header, as an older lost wrote it, when <paramref name="dropHeader"/>), no map.
+    /// </summary>
+    private static string InterruptedRun(RunFolder data, int kept, bool dropHeader = false)
     {
-        string path = RunJournalFile.PathOf(output);
+        string output = data.File("preds.json");
+        Assert.Equal(0, CliRunner.Run(data.Localize(output)).ExitCode);
+        string path = RunOutputFiles.PathOf(output);
         var lines = File.ReadAllLines(path);
         var header = lines.Where(line => !line.Contains("\"image\"")).Take(dropHeader ? 0 : 1);
         var records = lines.Where(line => line.Contains("\"image\"")).Take(kept);
         File.WriteAllLines(path, header.Concat(records));
         File.Delete(output);
+        return output;
     }
 
     [Fact]
@@ -30,9 +33,9 @@ public sealed class ResumeSettingsTests
         using var data = new RunFolder(2);
         string output = data.File("preds.json");
 
-        Assert.Equal(0, CliRunner.Run(Localize(data, output, "--threads", "2")).ExitCode);
+        Assert.Equal(0, CliRunner.Run(data.Localize(output, "--threads", "2")).ExitCode);
 
-        var settings = RunJournalFile.Settings(output);
+        var settings = RunOutputFiles.Settings(output);
         Assert.NotNull(settings);
         string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Fixtures.TinyModel)));
         Assert.Equal(sha, settings["--model"].Split(':')[1]);
@@ -48,18 +51,16 @@ public sealed class ResumeSettingsTests
     public void Resume_with_other_method_options_is_refused_naming_them()
     {
         using var data = new RunFolder(10);
-        string output = data.File("preds.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
-        CutJournal(output, kept: 4);
-        byte[] journal = File.ReadAllBytes(RunJournalFile.PathOf(output));
+        string output = InterruptedRun(data, kept: 4);
+        byte[] journal = File.ReadAllBytes(RunOutputFiles.PathOf(output));
 
-        string line = CliRunner.Run(Localize(data, output, "--resume", "--k", "3", "--features", "v")).AssertBadInput();
+        string line = CliRunner.Run(data.Localize(output, "--resume", "--k", "3", "--features", "v")).AssertBadInput();
 
         Assert.StartsWith("lost: --resume:", line);
         Assert.Contains("--k", line);
         Assert.Contains("--features", line);
         Assert.DoesNotContain("--method", line);
-        Assert.Equal(journal, File.ReadAllBytes(RunJournalFile.PathOf(output)));
+        Assert.Equal(journal, File.ReadAllBytes(RunOutputFiles.PathOf(output)));
         Assert.False(File.Exists(output));
     }
 
@@ -67,13 +68,11 @@ public sealed class ResumeSettingsTests
     public void Resume_with_another_model_file_is_refused()
     {
         using var data = new RunFolder(4);
-        string output = data.File("preds.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
-        CutJournal(output, kept: 2);
+        string output = InterruptedRun(data, kept: 2);
         string other = data.File("other.onnx");
         File.WriteAllBytes(other, [.. File.ReadAllBytes(Fixtures.TinyModel), 0]);
 
-        string line = CliRunner.Run(Localize(data, output, "--resume").With("--model", other)).AssertBadInput();
+        string line = CliRunner.Run(data.Localize(output, "--resume").With("--model", other)).AssertBadInput();
 
         Assert.StartsWith("lost: --resume:", line);
         Assert.Contains("--model", line);
@@ -84,12 +83,11 @@ public sealed class ResumeSettingsTests
     public void Resume_with_other_threads_goes_on()
     {
         using var data = new RunFolder(6);
-        string output = data.File("preds.json"), whole = data.File("whole.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, whole)).ExitCode);
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
-        CutJournal(output, kept: 3);
+        string whole = data.File("whole.json");
+        Assert.Equal(0, CliRunner.Run(data.Localize(whole)).ExitCode);
+        string output = InterruptedRun(data, kept: 3);
 
-        var resumed = CliRunner.Run(Localize(data, output, "--resume", "--threads", "2"));
+        var resumed = CliRunner.Run(data.Localize(output, "--resume", "--threads", "2"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Equal(3, resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -100,12 +98,11 @@ public sealed class ResumeSettingsTests
     public void A_journal_from_before_headers_is_resumed_with_a_warning()
     {
         using var data = new RunFolder(6);
-        string output = data.File("preds.json"), whole = data.File("whole.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, whole)).ExitCode);
-        Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
-        CutJournal(output, kept: 2, dropHeader: true);
+        string whole = data.File("whole.json");
+        Assert.Equal(0, CliRunner.Run(data.Localize(whole)).ExitCode);
+        string output = InterruptedRun(data, kept: 2, dropHeader: true);
 
-        var resumed = CliRunner.Run(Localize(data, output, "--resume"));
+        var resumed = CliRunner.Run(data.Localize(output, "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains("no record of the options", resumed.Error);

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace LostEngine.Tests.Runs;
 
-/// <summary>Reads a run's journal as a test sees it: its header, and its records in file order.</summary>
-internal static class RunJournalFile
+/// <summary>Reads what a run wrote as a test sees it: its journal's header and records in file order, its map's keys.</summary>
+internal static class RunOutputFiles
 {
     public static string PathOf(string output) => output + ".journal.jsonl";
 
@@ -46,5 +46,12 @@ internal static class RunJournalFile
         return document.RootElement.TryGetProperty("settings", out var settings)
             ? settings.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
             : null;
+    }
+
+    /// <summary>The image keys of a prediction map, in ordinal order.</summary>
+    public static string[] MapKeys(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
     }
 }
