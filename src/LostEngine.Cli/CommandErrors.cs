@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Outputs;
 
 namespace LostEngine.Cli;
 
@@ -26,6 +27,17 @@ internal static class CommandErrors
         {
             error.WriteLine("lost: interrupted.");
             return ExitCodes.Interrupted;
+        }
+        catch (OutputWriteException e)
+        {
+            error.WriteLine($"lost: {OneLine(e.Message)}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The operating system's reason says what to do; the .NET type name would not.
+            error.WriteLine($"lost: {OneLine(e.Message)}");
+            return ExitCodes.Failure;
         }
         catch (Exception e)
         {

@@ -9,7 +9,7 @@ public static class Program
     /// <summary>Builds the command tree; tests call this to run the tool in process.</summary>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("LostEngine: find the main object of an image with no labels (LOST on DINO keys).");
+        var root = new RootCommand("LostEngine: find the main object of an image with no labels (LOST on DINO keys). " + ExitCodes.Help);
         foreach (var command in CommandCatalog.All())
         {
             root.Subcommands.Add(command);

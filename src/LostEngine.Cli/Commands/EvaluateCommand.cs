@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LostEngine.Cli.Evaluation;
+using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Runs;
 using LostEngine.Datasets;
 using LostEngine.Evaluation;
@@ -27,7 +28,7 @@ internal static class EvaluateCommand
             Description = "With --model: write the predictions here (image file name → box); --resume continues from it.",
         };
         var run = new RunOptions();
-        var command = new Command("evaluate", "Compute the CorLoc of predictions against VOC or COCO ground truth, as the LOST reference does.");
+        var command = new Command("evaluate", "Compute the CorLoc of predictions against VOC or COCO ground truth, as the LOST reference does. " + ExitCodes.Help);
         dataset.AddTo(command);
         command.Options.Add(predictions);
         localizer.AddTo(command);
@@ -44,6 +45,7 @@ internal static class EvaluateCommand
             GroundTruthSet truth = dataset.Read(parse);
             if (predictionsPath is not null)
             {
+                OutputChecks.Require(outputs.LocationsOf(parse), [predictionsPath, .. dataset.InputFilesOf(parse)]);
                 EvaluationRun.Run(parse, outputs, truth, PredictionMapReader.Read(predictionsPath));
                 return ExitCodes.Success;
             }
@@ -51,7 +53,8 @@ internal static class EvaluateCommand
                 .Where(image => image.Status == GroundTruthStatus.Evaluated)
                 .Select(image => new RunImage(image.ImagePath, image.FileName))
                 .ToList();
-            var outcome = ModelRun.Execute(parse, run, localizer.Read(parse), images, parse.GetValue(output), lines: null);
+            var outcome = ModelRun.Execute(parse, run, localizer.Read(parse), images, parse.GetValue(output), lines: null,
+                outputs.LocationsOf(parse), dataset.InputFilesOf(parse));
             if (outcome.Summary.Cancelled)
             {
                 return outcome.ExitCode;
@@ -61,10 +64,10 @@ internal static class EvaluateCommand
                 // One part's CorLoc would count every other part's images as misses.
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"Shard {shard} done; join the parts with 'lost merge PARTS... --output ALL.json' and the same dataset options to evaluate.");
-                return ExitCodes.Success;
+                return outcome.ExitCode;
             }
             EvaluationRun.Run(parse, outputs, truth, outcome.Predictions, outcome.Objects);
-            return ExitCodes.Success;
+            return outcome.ExitCode;
         }));
         return command;
     }

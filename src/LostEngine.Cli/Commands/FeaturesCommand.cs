@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using LostEngine.Cli.Outputs;
 using LostEngine.Imaging;
 using LostEngine.IO;
 using LostEngine.Model;
@@ -25,11 +26,13 @@ internal static class FeaturesCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var kind = FeatureKinds.Parse(parseResult.GetValue(features), "--features");
+            string imagePath = parseResult.GetValue(image)!;
+            string outputPath = parseResult.GetValue(output)!;
+            OutputChecks.Require([new OutputLocation("--output", outputPath, OutputKind.File)], [imagePath, parseResult.GetValue(model)!]);
             var modelOptions = ModelCommandOptions.ToModelOptions(parseResult.GetValue(ep)!, parseResult.GetValue(threads));
             using var dino = DinoModel.Load(parseResult.GetValue(model)!, modelOptions);
             using var extractor = new KeyExtractor(dino, kind.Output());
             var decoder = new ImageDecoder();
-            string imagePath = parseResult.GetValue(image)!;
             var decoded = decoder.DecodeFile(imagePath);
             int patch = dino.Info.PatchSize;
             int paddedHeight = ImagePreprocessor.PaddedSize(decoded.Height, patch);
@@ -37,8 +40,7 @@ internal static class FeaturesCommand
             var binding = extractor.Bind(paddedHeight, paddedWidth);
             ImagePreprocessor.Preprocess(decoder.Pixels, decoded.Width, decoded.Height, decoded.Stride, decoded.Format, binding.Input, paddedHeight, paddedWidth);
             extractor.Run(binding);
-            string outputPath = parseResult.GetValue(output)!;
-            NpyWriter.WriteFloat32(outputPath, binding.Features(kind), [binding.Patches, binding.Dim]);
+            OutputWrites.Guard("--output", outputPath, () => NpyWriter.WriteFloat32(outputPath, binding.Features(kind), [binding.Patches, binding.Dim]));
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 grid = new[] { binding.Rows, binding.Cols },

@@ -17,7 +17,7 @@ internal static class LocalizeCommand
         var localizer = new LocalizerOptionSet(modelRequired: true);
         var output = new Option<string?>("--output") { Description = "Write predictions as JSON: image file name → [x1, y1, x2, y2]." };
         var run = new RunOptions();
-        var command = new Command("localize", "Find the main object of each image; one JSON line per image.") { images };
+        var command = new Command("localize", "Find the main object of each image; one JSON line per image. " + ExitCodes.Help) { images };
         localizer.AddTo(command);
         command.Options.Add(output);
         run.AddTo(command);
@@ -30,12 +30,9 @@ internal static class LocalizeCommand
             {
                 throw new LostInputException("images", "no image found in the given paths.");
             }
-            foreach (var (path, _) in files.Where(f => f.Missing))
-            {
-                stdout.WriteLine(LocalizationJson.ErrorLine(path, "the file does not exist."));
-            }
-            var found = files.Where(f => !f.Missing).Select(f => new RunImage(f.Path, Path.GetFileName(f.Path))).ToList();
-            return ModelRun.Execute(parse, run, options, found, parse.GetValue(output), stdout).ExitCode;
+            // A missing file is one image that failed, listed and journaled like any other, not a reason to stop.
+            var runImages = files.Select(f => new RunImage(f.Path, Path.GetFileName(f.Path))).ToList();
+            return ModelRun.Execute(parse, run, options, runImages, parse.GetValue(output), stdout).ExitCode;
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LostEngine.Cli.Evaluation;
+using LostEngine.Cli.Outputs;
 using LostEngine.Datasets;
 using LostEngine.Evaluation;
 
@@ -31,9 +32,12 @@ internal static class MergeCommand
             string outputPath = parse.GetValue(output) is { Length: > 0 } o
                 ? o
                 : throw new LostInputException("--output", "is required: where to write the merged predictions");
-            // The ground truth is read first so that a wrong dataset option fails before anything is written.
+            string[] partPaths = parse.GetValue(parts) ?? [];
+            // The outputs and the ground truth are checked first, so that a wrong option fails before anything is written.
+            OutputChecks.Require([new OutputLocation("--output", outputPath, OutputKind.File), .. outputs.LocationsOf(parse)],
+                [.. partPaths, .. dataset.InputFilesOf(parse)]);
             GroundTruthSet? truth = dataset.IsGiven(parse) ? dataset.Read(parse) : null;
-            MergeResult merged = PredictionMerger.Merge(parse.GetValue(parts) ?? []);
+            MergeResult merged = PredictionMerger.Merge(partPaths);
             TextWriter text = parse.InvocationConfiguration.Output;
             foreach (EvaluationIssue issue in merged.Issues)
             {
@@ -45,7 +49,7 @@ internal static class MergeCommand
                     "lost: parts disagree on some images (ConflictingPrediction above); nothing written");
                 return ExitCodes.BadInput;
             }
-            PredictionMapWriter.Write(outputPath, merged.Map);
+            OutputWrites.Guard("--output", outputPath, () => PredictionMapWriter.Write(outputPath, merged.Map));
             text.WriteLine($"Merged {merged.Map.Count} images into {outputPath}");
             if (truth is not null)
             {

@@ -56,6 +56,10 @@ internal sealed class DatasetOptions
     /// <summary>Whether a dataset was named at all.</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(Dataset) is not null;
 
+    /// <summary>The dataset's own files (annotations, image list) as given, which no output may name.</summary>
+    public IEnumerable<string> InputFilesOf(ParseResult parse) =>
+        new[] { parse.GetValue(Annotations), parse.GetValue(ImageList) }.OfType<string>().Where(path => path.Length > 0);
+
     /// <summary>Reads the named ground truth.</summary>
     /// <exception cref="LostInputException">The options are missing, contradictory, or name unreadable files.</exception>
     public GroundTruthSet Read(ParseResult parse)

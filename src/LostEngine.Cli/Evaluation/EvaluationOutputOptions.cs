@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Outputs;
 
 namespace LostEngine.Cli.Evaluation;
 
@@ -20,6 +21,20 @@ internal sealed class EvaluationOutputOptions
         Description = "The category_id given to every box in --coco-results.",
         DefaultValueFactory = _ => 1,
     };
+
+    /// <summary>The files asked for, to check before any work.</summary>
+    public IReadOnlyList<OutputLocation> LocationsOf(ParseResult parse)
+    {
+        var locations = new List<OutputLocation>();
+        foreach (var option in new[] { Report, CocoResults })
+        {
+            if (parse.GetValue(option) is { Length: > 0 } path)
+            {
+                locations.Add(new OutputLocation(option.Name, path, OutputKind.File));
+            }
+        }
+        return locations;
+    }
 
     public void AddTo(Command command)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Outputs;
 using LostEngine.Datasets;
 using LostEngine.Evaluation;
 
@@ -31,17 +32,17 @@ internal static class EvaluationRun
 
         if (parse.GetValue(outputs.Report) is { Length: > 0 } reportPath)
         {
-            CorLocReportWriter.Write(reportPath, report);
+            OutputWrites.Guard(outputs.Report.Name, reportPath, () => CorLocReportWriter.Write(reportPath, report));
             output.WriteLine($"Report written to {reportPath}");
         }
         if (parse.GetValue(outputs.CocoResults) is { Length: > 0 } cocoPath)
         {
-            WriteCocoResults(cocoPath, parse.GetValue(outputs.CocoCategory), report, objects, output);
+            WriteCocoResults(outputs.CocoResults.Name, cocoPath, parse.GetValue(outputs.CocoCategory), report, objects, output);
         }
         return report;
     }
 
-    private static void WriteCocoResults(string path, int categoryId, CorLocReport report,
+    private static void WriteCocoResults(string option, string path, int categoryId, CorLocReport report,
         IReadOnlyDictionary<string, IReadOnlyList<BoundingBox>>? objects, TextWriter output)
     {
         var detections = new List<CocoDetection>();
@@ -65,7 +66,7 @@ internal static class EvaluationRun
                 detections.Add(new CocoDetection(id, boxes[i], 1.0 / (i + 1)));
             }
         }
-        CocoResultsWriter.Write(path, detections, categoryId);
+        OutputWrites.Guard(option, path, () => CocoResultsWriter.Write(path, detections, categoryId));
         output.WriteLine($"COCO results: {detections.Count} boxes written to {path}"
             + (withoutId > 0 ? $"; {withoutId} images skipped, their ids are not numbers" : ""));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Progress;
 using LostEngine.Evaluation;
 using LostEngine.Pipeline;
@@ -8,53 +9,55 @@ using LostEngine.Runs;
 namespace LostEngine.Cli.Runs;
 
 /// <summary>
-/// Runs the model over a list of images for a command: selects the shard, skips what the journal of an
-/// interrupted run already holds, shows progress, turns Ctrl-C or SIGTERM into a clean stop after the image
-/// in flight, and writes the prediction map (also when stopped, with every image finished so far).
+/// Runs the model over a list of images for a command: checks every output before the first image, selects the
+/// shard, skips what the journal of an interrupted run already holds (retrying its failures), shows progress,
+/// turns Ctrl-C or SIGTERM into a clean stop after the image in flight, and writes the prediction map (also when
+/// stopped, or when an output fails, with every image finished so far).
 /// </summary>
 internal static class ModelRun
 {
     /// <summary>
-    /// What a run produced: every finished prediction (earlier runs included), every object of a method that finds
-    /// several (MaskCut, by image key, earlier runs included), and how it went.
+    /// What a run produced: every finished prediction of the run's images (earlier runs included), every object of a
+    /// method that finds several (MaskCut, by image key, earlier runs included), and how it went.
     /// </summary>
     public sealed record Outcome(PredictionMap Predictions, IReadOnlyDictionary<string, IReadOnlyList<BoundingBox>> Objects, RunSummary Summary, int Skipped)
     {
-        public int ExitCode => Summary.Cancelled ? ExitCodes.Interrupted : ExitCodes.Success;
+        public int ExitCode => Summary.Cancelled ? ExitCodes.Interrupted
+            : Summary.Failed > 0 ? ExitCodes.PartlyFailed
+            : ExitCodes.Success;
     }
 
-    /// <summary>The journal kept beside a prediction file, from which <c>--resume</c> continues.</summary>
-    public static string JournalPath(string predictionsPath) => predictionsPath + ".journal.jsonl";
-
+    /// <param name="parse">The command line.</param>
+    /// <param name="options">The run options of the command.</param>
+    /// <param name="localizerOptions">The localizer to run.</param>
+    /// <param name="images">Every image of the run, before sharding.</param>
+    /// <param name="predictionsPath">The <c>--output</c> map, beside which the journal is kept; null for none.</param>
+    /// <param name="lines">Where each image's JSON line goes, if anywhere.</param>
+    /// <param name="moreOutputs">The command's other outputs, checked with the run's before any work.</param>
+    /// <param name="moreInputs">The command's other input files, which no output may name.</param>
     public static Outcome Execute(ParseResult parse, RunOptions options, LocalizerOptions localizerOptions,
-        IReadOnlyList<RunImage> images, string? predictionsPath, TextWriter? lines)
+        IReadOnlyList<RunImage> images, string? predictionsPath, TextWriter? lines,
+        IReadOnlyList<OutputLocation>? moreOutputs = null, IEnumerable<string>? moreInputs = null)
     {
         var error = parse.InvocationConfiguration.Error;
-        bool resume = parse.GetValue(options.Resume);
-        if (resume && predictionsPath is null)
-        {
-            throw new LostInputException("--resume", "needs --output: the journal that a run continues from lives beside it.");
-        }
+        var (resume, overwrite) = options.ContinuationOf(parse, predictionsPath);
         var pictures = options.VisualizationOf(parse, localizerOptions.Method);
         var shard = options.ShardOf(parse);
         var selected = shard.Count > 1 ? shard.Select(images, image => image.Key) : images;
+        string? logPath = parse.GetValue(options.Log) is { Length: > 0 } l ? l : null;
+        OutputChecks.Require(
+            [.. RunOutputs(predictionsPath, logPath, pictures?.Folder), .. moreOutputs ?? []],
+            [.. images.Select(image => image.Path), localizerOptions.ModelPath, .. moreInputs ?? []]);
 
-        using var journal = OpenJournal(predictionsPath, resume);
+        using var journal = predictionsPath is null ? null
+            : RunJournal.Open(predictionsPath, RunSettings.Of(localizerOptions), resume, overwrite, error);
         var predictions = new PredictionMap();
         var objects = new Dictionary<string, IReadOnlyList<BoundingBox>>(StringComparer.Ordinal);
-        foreach (var (key, record) in journal?.Finished ?? new Dictionary<string, ImageResultRecord>())
-        {
-            if (record.Box is { } box)
-            {
-                predictions.Set(key, box);
-            }
-            if (record.Objects is { } found)
-            {
-                objects[key] = found;
-            }
-        }
-        var pending = journal is null ? selected : selected.Where(image => !journal.IsFinished(image.Key)).ToList();
-        using var log = OpenLog(parse.GetValue(options.Log));
+        var pending = journal is null ? [.. selected] : TakeFinished(selected, journal, predictions, objects);
+        int skipped = selected.Count - pending.Count;
+        int retried = journal is null ? 0 : pending.Count(image => journal.Failed.ContainsKey(image.Key));
+
+        using var log = logPath is null ? null : OutputWrites.Guard("--log", logPath, () => new RunLog(logPath));
         using var localizer = LocalizerOptionSet.Open(localizerOptions);
         var runner = new DatasetRunner(localizer, parse.GetValue(options.Prefetch));
 
@@ -62,16 +65,103 @@ internal static class ModelRun
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopGently(context, stop));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopGently(context, stop));
         string title = shard.Count > 1 ? $"localize (shard {shard})" : "localize";
-        var summary = ProgressDisplay.Run(title, pending.Count, options.ProgressOf(parse), error, progress =>
-            runner.Run(pending, new RunOutputSink(lines, log, journal, pictures, predictions, objects, progress), stop.Token));
+        var failures = new List<(string Image, string Reason)>();
+        RunSummary summary;
+        try
+        {
+            summary = ProgressDisplay.Run(title, pending.Count, options.ProgressOf(parse), error, progress =>
+                runner.Run(pending, new RunOutputSink(lines, log, journal, pictures, predictions, objects, failures, progress), stop.Token));
+        }
+        catch (OutputWriteException failure)
+        {
+            throw KeepFinished(failure, predictionsPath, predictions, journal);
+        }
 
         if (predictionsPath is not null)
         {
+            WriteMap(predictionsPath, predictions, journal!);
+        }
+        RunReport.Write(error, summary, skipped, retried, predictionsPath, failures, logPath ?? journal?.FilePath);
+        return new Outcome(predictions, objects, summary, skipped);
+    }
+
+    /// <summary>
+    /// Puts what <paramref name="journal"/> finished of <paramref name="selected"/> into the map and objects, and
+    /// returns the rest, to run. Only this run's images: an entry for an image no longer in the input is not part of
+    /// its map.
+    /// </summary>
+    private static List<RunImage> TakeFinished(IReadOnlyList<RunImage> selected, ResumeJournal journal, PredictionMap predictions,
+        Dictionary<string, IReadOnlyList<BoundingBox>> objects)
+    {
+        var pending = new List<RunImage>(selected.Count);
+        foreach (var image in selected)
+        {
+            if (journal.Finished.GetValueOrDefault(image.Key) is not { } record)
+            {
+                pending.Add(image);
+                continue;
+            }
+            if (record.Box is { } box)
+            {
+                predictions.Set(image.Key, box);
+            }
+            if (record.Objects is { } found)
+            {
+                objects[image.Key] = found;
+            }
+        }
+        return pending;
+    }
+
+    private static void WriteMap(string predictionsPath, PredictionMap predictions, ResumeJournal journal)
+    {
+        try
+        {
+            OutputWrites.Guard("--output", predictionsPath, () => PredictionMapWriter.Write(predictionsPath, predictions));
+        }
+        catch (OutputWriteException failure)
+        {
+            throw failure.Keeping($"every finished image is in its journal '{journal.FilePath}'; make room and run again with --resume to write the map");
+        }
+    }
+
+    private static IEnumerable<OutputLocation> RunOutputs(string? predictionsPath, string? logPath, string? picturesFolder)
+    {
+        if (predictionsPath is not null)
+        {
+            yield return new("--output", predictionsPath, OutputKind.File);
+            yield return new("--output", RunJournal.PathBeside(predictionsPath), OutputKind.File);
+        }
+        if (logPath is not null)
+        {
+            yield return new("--log", logPath, OutputKind.File);
+        }
+        if (picturesFolder is not null)
+        {
+            yield return new("--vis-dir", picturesFolder, OutputKind.Folder);
+        }
+    }
+
+    /// <summary>
+    /// The error to stop on after an output failed mid-run, once the map of every image finished so far is written,
+    /// if it can be: the journal keeps them either way.
+    /// </summary>
+    private static OutputWriteException KeepFinished(OutputWriteException failure, string? predictionsPath, PredictionMap predictions, ResumeJournal? journal)
+    {
+        if (predictionsPath is null || journal is null)
+        {
+            return failure;
+        }
+        try
+        {
             PredictionMapWriter.Write(predictionsPath, predictions);
         }
-        int skipped = selected.Count - pending.Count;
-        error.WriteLine(Describe(summary, skipped, predictionsPath));
-        return new Outcome(predictions, objects, summary, skipped);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The map is a copy of the journal; the journal's failure is the one to report.
+        }
+        return failure.Keeping($"every finished image ({journal.Finished.Count}) is kept in the journal '{journal.FilePath}'; "
+            + "make room and run again with --resume");
     }
 
     private static void StopGently(PosixSignalContext context, CancellationTokenSource stop)
@@ -79,42 +169,5 @@ internal static class ModelRun
         // Keep the process alive: the run stops after the image in flight and writes what it has.
         context.Cancel = true;
         stop.Cancel();
-    }
-
-    private static ResumeJournal? OpenJournal(string? predictionsPath, bool resume)
-    {
-        if (predictionsPath is null)
-        {
-            return null;
-        }
-        string path = JournalPath(predictionsPath);
-        if (!resume && File.Exists(path))
-        {
-            File.Delete(path);
-        }
-        return ResumeJournal.Open(path);
-    }
-
-    private static StreamWriter? OpenLog(string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null;
-        }
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        // A log is read while the run goes on (tail -f) and must survive a kill: every line is flushed.
-        return new StreamWriter(path, append: true) { AutoFlush = true };
-    }
-
-    private static string Describe(RunSummary summary, int skipped, string? predictionsPath)
-    {
-        string stopped = summary.Cancelled ? "stopped early; " : "";
-        string done = skipped > 0 ? $", {skipped} already done" : "";
-        string written = predictionsPath is null ? "" : $"; predictions in {predictionsPath}";
-        return $"{stopped}{summary.Localized} localized, {summary.Failed} failed{done}; model busy {summary.ModelBusyFraction:P1} of {summary.WallMs / 1000:0.0} s{written}";
     }
 }

@@ -12,7 +12,13 @@ internal sealed class RunOptions
 {
     public Option<bool> Resume { get; } = new("--resume")
     {
-        Description = "Continue an interrupted run with the same --output: images in its journal are skipped, none counted twice.",
+        Description = "Continue the run that wrote --output: images finished in its journal are skipped, none counted twice, failed ones tried again; "
+            + "refused if the journal was written with other options. With no journal yet, the run simply starts.",
+    };
+
+    public Option<bool> Overwrite { get; } = new("--overwrite")
+    {
+        Description = "Start over on an --output that holds finished work, discarding it; without --resume or --overwrite such a run is refused.",
     };
 
     public Option<string?> Shard { get; } = new("--shard")
@@ -49,12 +55,29 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Resume);
+        command.Options.Add(Overwrite);
         command.Options.Add(Shard);
         command.Options.Add(Log);
         command.Options.Add(Visualize);
         command.Options.Add(VisDir);
         command.Options.Add(Quiet);
         command.Options.Add(Prefetch);
+    }
+
+    /// <summary>Whether the run resumes or overwrites the finished work of <c>--output</c>.</summary>
+    /// <exception cref="LostInputException">Both were given, or one without an output to keep a journal beside.</exception>
+    public (bool Resume, bool Overwrite) ContinuationOf(ParseResult parse, string? predictionsPath)
+    {
+        bool resume = parse.GetValue(Resume), overwrite = parse.GetValue(Overwrite);
+        if (resume && overwrite)
+        {
+            throw new LostInputException("--overwrite", "contradicts --resume: give one, to start over or to continue.");
+        }
+        if ((resume || overwrite) && predictionsPath is null)
+        {
+            throw new LostInputException(resume ? "--resume" : "--overwrite", "needs --output: the journal of finished work lives beside it.");
+        }
+        return (resume, overwrite);
     }
 
     public ShardSpec ShardOf(ParseResult parse) =>

@@ -1,3 +1,4 @@
+using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Progress;
 using LostEngine.Evaluation;
 using LostEngine.Kernel;
@@ -9,23 +10,20 @@ namespace LostEngine.Cli.Runs;
 
 /// <summary>
 /// Where each finished image of a run goes, in this order: the journal (so a crash right after cannot lose
-/// it), the JSON line on stdout and in the log, the pictures, the prediction map and MaskCut's objects, the
-/// progress display.
+/// it), the prediction map and MaskCut's objects, the JSON line on stdout and in the log, the pictures, the list
+/// of failures, the progress display. A journal or log that cannot be written stops the run with an
+/// <see cref="OutputWriteException"/> naming its option, every image before it kept.
 /// </summary>
 internal sealed class RunOutputSink(
-    TextWriter? lines, TextWriter? log, ResumeJournal? journal, (VisualizationKind Kind, string Folder)? pictures,
-    PredictionMap predictions, Dictionary<string, IReadOnlyList<BoundingBox>> objects, IRunProgress progress) : IRunSink
+    TextWriter? lines, RunLog? log, ResumeJournal? journal, (VisualizationKind Kind, string Folder)? pictures,
+    PredictionMap predictions, Dictionary<string, IReadOnlyList<BoundingBox>> objects, List<(string Image, string Reason)> failures,
+    IRunProgress progress) : IRunSink
 {
     public void Localized(RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
     {
         BoundingBox? box = result.HasObject ? ToBoundingBox(result.Box) : null;
         var found = result.Method == LocalizationMethod.MaskCut ? ObjectBoxes(localizer.NcutDetails!.Objects) : null;
-        journal?.Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText, Objects: found));
-        Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails));
-        if (pictures is { } p)
-        {
-            RunPictures.Draw(p.Kind, p.Folder, image, result, frame, localizer);
-        }
+        Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText, Objects: found));
         if (box is not null)
         {
             predictions.Set(image.Key, box);
@@ -34,20 +32,37 @@ internal sealed class RunOutputSink(
         {
             objects[image.Key] = found;
         }
+        Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails));
+        if (pictures is { } p)
+        {
+            RunPictures.Draw(p.Kind, p.Folder, image, result, frame, localizer);
+        }
         progress.ImageFinished(failed: false);
     }
 
     public void Failed(RunImage image, string reason)
     {
-        journal?.Record(new ImageResultRecord(image.Key, null, Note: $"failed: {reason}"));
+        Record(ImageResultRecord.Failure(image.Key, reason));
+        failures.Add((image.Path, reason));
         Write(LocalizationJson.ErrorLine(image.Path, reason));
         progress.ImageFinished(failed: true);
+    }
+
+    private void Record(ImageResultRecord record)
+    {
+        if (journal is not null)
+        {
+            OutputWrites.Guard("--output", journal.FilePath, () => journal.Record(record));
+        }
     }
 
     private void Write(string line)
     {
         lines?.WriteLine(line);
-        log?.WriteLine(line);
+        if (log is not null)
+        {
+            OutputWrites.Guard("--log", log.Path, () => log.WriteLine(line));
+        }
     }
 
     private static BoundingBox ToBoundingBox(PixelBox box) => new(box.X1, box.Y1, box.X2, box.Y2);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LostEngine.IO;
 
 namespace LostEngine.Evaluation;
 

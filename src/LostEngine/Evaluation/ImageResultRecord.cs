@@ -13,4 +13,16 @@ namespace LostEngine.Evaluation;
 /// method with one box per image. Kept so a resumed run still writes every object as a detection.
 /// </param>
 public sealed record ImageResultRecord(
-    string Image, BoundingBox? Box, double? BestIoU = null, bool? Correct = null, string? Note = null, IReadOnlyList<BoundingBox>? Objects = null);
+    string Image, BoundingBox? Box, double? BestIoU = null, bool? Correct = null, string? Note = null, IReadOnlyList<BoundingBox>? Objects = null)
+{
+    // The journal's format since its first version: a failure is a record with no box and this note.
+    private const string FailurePrefix = "failed: ";
+
+    /// <summary>
+    /// Whether the image could not be read, decoded or run: it has no result, and a resumed run tries it again.
+    /// </summary>
+    public bool IsFailure => Box is null && Note is not null && Note.StartsWith(FailurePrefix, StringComparison.Ordinal);
+
+    /// <summary>The record of an image that could not be read, decoded or run, and why.</summary>
+    public static ImageResultRecord Failure(string image, string reason) => new(image, null, Note: FailurePrefix + reason);
+}

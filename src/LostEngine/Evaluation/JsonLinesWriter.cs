@@ -16,6 +16,58 @@ public sealed class JsonLinesWriter : IDisposable
 
     /// <summary>Opens the file for appending, creating it and its folder if needed.</summary>
     public JsonLinesWriter(string path)
+        : this(OpenForAppending(path))
+    {
+    }
+
+    /// <summary>Appends to <paramref name="stream"/>, positioned at the end of its file; the writer disposes it.</summary>
+    internal JsonLinesWriter(FileStream stream)
+    {
+        _stream = stream;
+        _json = new Utf8JsonWriter(_buffer);
+        FilePath = stream.Name;
+    }
+
+    /// <summary>The file written.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Writes one record as one line and flushes it to the disk.</summary>
+    public void Append(ImageResultRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        AppendLine(record, static (json, r) => ImageResultRecordJson.Write(json, r));
+    }
+
+    /// <summary>Writes a journal's header line and flushes it to the disk.</summary>
+    internal void AppendHeader(JournalSettings settings) => AppendLine(settings, JournalSettingsJson.Write);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _json.Dispose();
+            _stream.Dispose();
+        }
+    }
+
+    private void AppendLine<T>(T item, Action<Utf8JsonWriter, T> write)
+    {
+        lock (_gate)
+        {
+            _buffer.ResetWrittenCount();
+            _json.Reset();
+            write(_json, item);
+            _json.Flush();
+            _buffer.GetSpan(1)[0] = (byte)'\n';
+            _buffer.Advance(1);
+            // One write for the line and its newline: a crash cuts at most this line, never an earlier one.
+            _stream.Write(_buffer.WrittenSpan);
+            _stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private static FileStream OpenForAppending(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = Path.GetFullPath(path);
@@ -26,44 +78,12 @@ public sealed class JsonLinesWriter : IDisposable
         }
         try
         {
-            _stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // Unbuffered: a line that fails to go out (a full disk) is not left pending for Dispose to fail on again.
+            return new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LostInputException(path, $"the JSON Lines file cannot be opened for appending ({e.Message})", e);
-        }
-        _json = new Utf8JsonWriter(_buffer);
-        FilePath = full;
-    }
-
-    /// <summary>The file written.</summary>
-    public string FilePath { get; }
-
-    /// <summary>Writes one record as one line and flushes it to the disk.</summary>
-    public void Append(ImageResultRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
-        {
-            _buffer.ResetWrittenCount();
-            _json.Reset();
-            ImageResultRecordJson.Write(_json, record);
-            _json.Flush();
-            _buffer.GetSpan(1)[0] = (byte)'\n';
-            _buffer.Advance(1);
-            // One write for the line and its newline: a crash cuts at most this line, never an earlier one.
-            _stream.Write(_buffer.WrittenSpan);
-            _stream.Flush(flushToDisk: true);
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _json.Dispose();
-            _stream.Dispose();
         }
     }
 }

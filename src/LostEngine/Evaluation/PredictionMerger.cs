@@ -2,7 +2,8 @@ namespace LostEngine.Evaluation;
 
 /// <summary>
 /// Joins the outputs of the parts (shards) of a run. A part is a JSON Lines log or journal when its name
-/// ends in <c>.jsonl</c> or <c>.ndjson</c>, and a prediction map otherwise.
+/// ends in <c>.jsonl</c> or <c>.ndjson</c>, and a prediction map otherwise. A journal's failed images are left
+/// out, as its map leaves them out.
 /// </summary>
 public static class PredictionMerger
 {
@@ -56,7 +57,8 @@ public static class PredictionMerger
         }
         JsonLinesContent content = JsonLinesReader.Read(path);
         issues.AddRange(content.Issues);
-        return content.Records;
+        // A failure is no prediction (a map leaves the image out), and a journal's retry that succeeded follows it.
+        return content.Records.Where(record => !record.IsFailure);
     }
 
     private static string Show(BoundingBox? box) => box?.ToString() ?? "no object";

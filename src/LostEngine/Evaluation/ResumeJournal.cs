@@ -1,90 +1,192 @@
+using LostEngine.IO;
+
 namespace LostEngine.Evaluation;
 
 /// <summary>
-/// The append-only record of a run's finished images, one JSON line each, so that a run started again
-/// after a crash skips what is done and never counts an image twice.
+/// The append-only record of a run's finished images, one JSON line each after a header line of the
+/// <see cref="JournalSettings"/> the results depend on, so that a run started again after a crash skips what is
+/// done, never counts an image twice, and can tell whether it is the same run. While open, the journal is locked
+/// against every other opening, in this process or another.
 /// </summary>
 public sealed class ResumeJournal : IDisposable
 {
     private readonly Dictionary<string, ImageResultRecord> _finished;
+    private readonly Dictionary<string, ImageResultRecord> _failed;
+    private readonly FileStream _stream;
     private readonly JsonLinesWriter _writer;
 
-    private ResumeJournal(string path, Dictionary<string, ImageResultRecord> finished, IReadOnlyList<EvaluationIssue> issues)
+    private ResumeJournal(FileStream stream, JsonLinesContent content, Dictionary<string, ImageResultRecord> finished,
+        Dictionary<string, ImageResultRecord> failed, IReadOnlyList<EvaluationIssue> issues)
     {
+        _stream = stream;
         _finished = finished;
+        _failed = failed;
+        Settings = content.Settings;
         Issues = issues;
-        _writer = new JsonLinesWriter(path);
+        _writer = new JsonLinesWriter(stream);
     }
+
+    /// <summary>The journal's file, as a full path.</summary>
+    public string FilePath => _writer.FilePath;
+
+    /// <summary>What the results in the journal depend on; null for a new journal, or one written before headers were.</summary>
+    public JournalSettings? Settings { get; private set; }
 
     /// <summary>The images finished so far with their results, earlier runs included.</summary>
     public IReadOnlyDictionary<string, ImageResultRecord> Finished => _finished;
+
+    /// <summary>The images whose last record is a failure (<see cref="ImageResultRecord.IsFailure"/>): not finished.</summary>
+    public IReadOnlyDictionary<string, ImageResultRecord> Failed => _failed;
 
     /// <summary>What was repaired on opening (a cut-short last line) or repeated in the file.</summary>
     public IReadOnlyList<EvaluationIssue> Issues { get; }
 
     /// <summary>
-    /// Opens the journal, creating it if absent. A last line cut short by a crash is cut off the file, so
-    /// the next line starts clean; a complete last record missing only its newline gets one.
+    /// Opens the journal, creating it if absent, and locks it until disposed. A last line cut short by a crash is
+    /// cut off the file, so the next line starts clean; a complete last record missing only its newline gets one.
+    /// A failure followed by a result for the same image is a retry that succeeded; a second result is a repeat,
+    /// the first kept.
     /// </summary>
+    /// <exception cref="JournalInUseException">The journal is open elsewhere.</exception>
     /// <exception cref="LostInputException">The file cannot be read or written, or a line before the last is damaged.</exception>
     public static ResumeJournal Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var finished = new Dictionary<string, ImageResultRecord>(StringComparer.Ordinal);
-        var issues = new List<EvaluationIssue>();
-        if (File.Exists(path))
+        FileStream stream = Lock(path);
+        try
         {
-            JsonLinesContent content = JsonLinesReader.Read(path);
-            issues.AddRange(content.Issues);
+            JsonLinesContent content = JsonLinesReader.Parse(ReadAll(stream, path), path);
+            var finished = new Dictionary<string, ImageResultRecord>(StringComparer.Ordinal);
+            var failed = new Dictionary<string, ImageResultRecord>(StringComparer.Ordinal);
+            var issues = new List<EvaluationIssue>(content.Issues);
             foreach (ImageResultRecord record in content.Records)
             {
-                if (!finished.TryAdd(record.Image, record))
+                if (finished.ContainsKey(record.Image))
                 {
                     issues.Add(new EvaluationIssue(record.Image, EvaluationIssueKind.DuplicatePrediction,
                         $"{path} records this image more than once; the first line is kept"));
                 }
+                else if (record.IsFailure)
+                {
+                    failed[record.Image] = record;
+                }
+                else
+                {
+                    failed.Remove(record.Image);
+                    finished.Add(record.Image, record);
+                }
             }
-            Repair(path, content);
+            Repair(stream, path, content);
+            return new ResumeJournal(stream, content, finished, failed, issues);
         }
-        return new ResumeJournal(path, finished, issues);
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Whether the image is already finished.</summary>
+    /// <summary>Whether the image is already finished (a failure is not).</summary>
     public bool IsFinished(string image) => _finished.ContainsKey(image);
 
     /// <summary>
-    /// Records a finished image and flushes the line to the disk. Returns false, writing nothing, when the
-    /// image is already finished, so a result is never written twice.
+    /// Records an image and flushes the line to the disk. Returns false, writing nothing, when the image is
+    /// already finished, so a result is never written twice; a failed image may be recorded again.
     /// </summary>
     public bool Record(ImageResultRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         lock (_finished)
         {
-            if (!_finished.TryAdd(record.Image, record))
+            if (_finished.ContainsKey(record.Image))
             {
                 return false;
             }
             _writer.Append(record);
+            if (record.IsFailure)
+            {
+                _failed[record.Image] = record;
+            }
+            else
+            {
+                _failed.Remove(record.Image);
+                _finished.Add(record.Image, record);
+            }
             return true;
+        }
+    }
+
+    /// <summary>Empties the journal, forgetting every record, and starts it again with <paramref name="settings"/>.</summary>
+    public void Restart(JournalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_finished)
+        {
+            _stream.SetLength(0);
+            _finished.Clear();
+            _failed.Clear();
+            _writer.AppendHeader(settings);
+            Settings = settings;
         }
     }
 
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
 
-    private static void Repair(string path, JsonLinesContent content)
+    private static FileStream Lock(string path)
+    {
+        string full = Path.GetFullPath(path);
+        try
+        {
+            string? folder = Path.GetDirectoryName(full);
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            // FileShare.None takes an exclusive lock (flock on Unix) that every other opening of the file by .NET
+            // respects; the operating system drops it when the process ends, however it ends.
+            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        }
+        catch (IOException e) when (FileLocks.IsHeldElsewhere(e))
+        {
+            throw new JournalInUseException(full, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LostInputException(path, $"the journal cannot be opened for reading and appending ({e.Message})", e);
+        }
+    }
+
+    private static byte[] ReadAll(FileStream stream, string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            long length = stream.Length;
+            if (length > Array.MaxLength)
+            {
+                throw new LostInputException(path, $"the journal is {length} bytes, more than one run can hold in memory");
+            }
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (IOException e)
+        {
+            throw new LostInputException(path, $"the journal cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static void Repair(FileStream stream, string path, JsonLinesContent content)
+    {
+        try
+        {
             if (stream.Length != content.CompleteLength)
             {
                 stream.SetLength(content.CompleteLength);
             }
+            stream.Seek(0, SeekOrigin.End);
             if (!content.EndsWithNewline)
             {
-                stream.Seek(0, SeekOrigin.End);
                 stream.WriteByte((byte)'\n');
             }
             stream.Flush(flushToDisk: true);

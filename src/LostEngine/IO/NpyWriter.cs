@@ -10,11 +10,15 @@ public static class NpyWriter
     // numpy aligns the data to 64 bytes so memory-mapped arrays are aligned for any SIMD width.
     private const int Alignment = 64;
 
-    /// <summary>Writes <paramref name="values"/> with <paramref name="shape"/> to a new file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="values"/> with <paramref name="shape"/> to a file at <paramref name="path"/>, replacing
+    /// it whole: a write that fails (a full disk) leaves no file, or the old one, behind.
+    /// </summary>
     public static void WriteFloat32(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        WriteFloat32(stream, values, shape);
+        using var file = AtomicFile.Create(path);
+        WriteFloat32(file.Stream, values, shape);
+        file.Commit();
     }
 
     /// <summary>Writes <paramref name="values"/> with <paramref name="shape"/> to <paramref name="stream"/>.</summary>

@@ -52,6 +52,25 @@ public class PredictionMergerTests
     }
 
     [Fact]
+    public void A_journal_with_a_header_and_retried_failures_merges_to_its_results()
+    {
+        using var folder = new TempFolder();
+        string journal = folder.Write("part.journal.jsonl",
+            "{\"lost_journal\":1,\"settings\":{\"--method\":\"lost\"}}\n"
+            + "{\"image\":\"a.jpg\",\"box\":null,\"note\":\"failed: not an image\"}\n"
+            + "{\"image\":\"b.jpg\",\"box\":null,\"note\":\"failed: not an image\"}\n"
+            + "{\"image\":\"a.jpg\",\"box\":[1,2,3,4]}\n"
+            + "{\"image\":\"c.jpg\",\"box\":null,\"note\":\"no seed\"}\n");
+
+        MergeResult merged = PredictionMerger.Merge([journal]);
+
+        Assert.Empty(merged.Issues);
+        Assert.Equal(["a.jpg", "c.jpg"], merged.Map.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), merged.Map.Entries["a.jpg"]);
+        Assert.Null(merged.Map.Entries["c.jpg"]);
+    }
+
+    [Fact]
     public void MaskCut_objects_are_kept_from_journals_and_logs_alike()
     {
         using var folder = new TempFolder();

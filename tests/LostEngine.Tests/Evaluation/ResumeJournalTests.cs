@@ -49,15 +49,98 @@ public class ResumeJournalTests
     }
 
     [Fact]
-    public void Each_record_is_on_the_disk_before_the_journal_is_closed()
+    public void Each_line_is_on_the_disk_before_the_writer_is_closed()
     {
         using var folder = new TempFolder();
-        string path = folder.File("journal.jsonl");
-        using ResumeJournal journal = ResumeJournal.Open(path);
-        journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4), BestIoU: 0.75, Correct: true));
+        string path = folder.File("log.jsonl");
+        using var writer = new JsonLinesWriter(path);
+        writer.Append(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4), BestIoU: 0.75, Correct: true));
         using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         string text = new StreamReader(reader, Encoding.UTF8).ReadToEnd();
         Assert.Equal("{\"image\":\"a.jpg\",\"box\":[1,2,3,4],\"best_iou\":0.75,\"correct\":true}\n", text);
+    }
+
+    [Fact]
+    public void A_journal_open_in_one_place_cannot_be_opened_in_another()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using (ResumeJournal first = ResumeJournal.Open(path))
+        {
+            first.Record(new ImageResultRecord("a.jpg", null));
+            var refused = Assert.Throws<JournalInUseException>(() => ResumeJournal.Open(path));
+            Assert.Equal(Path.GetFullPath(path), refused.JournalPath);
+            first.Record(new ImageResultRecord("b.jpg", null));
+        }
+        using ResumeJournal again = ResumeJournal.Open(path);
+        Assert.Equal(["a.jpg", "b.jpg"], again.Finished.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_settings_header_is_read_back_and_is_not_a_record()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        var settings = new JournalSettings([new("--method", "lost"), new("--k", "100")]);
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Null(journal.Settings);
+            journal.Restart(settings);
+            journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4)));
+        }
+        Assert.Equal("{\"lost_journal\":1,\"settings\":{\"--method\":\"lost\",\"--k\":\"100\"}}", File.ReadLines(path).First());
+
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Equal(settings.Entries, journal.Settings!.Entries);
+            Assert.Empty(journal.Settings.DifferingNames(settings));
+            Assert.Equal(["--k", "--tau"], journal.Settings.DifferingNames(new JournalSettings([new("--method", "lost"), new("--k", "3"), new("--tau", "0.2")])));
+            Assert.Equal(["a.jpg"], journal.Finished.Keys);
+        }
+        Assert.Equal(["a.jpg"], JsonLinesReader.Read(path).Records.Select(r => r.Image));
+    }
+
+    [Fact]
+    public void Restart_drops_every_record_and_writes_the_new_header()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            journal.Record(new ImageResultRecord("a.jpg", null));
+            journal.Record(ImageResultRecord.Failure("b.jpg", "unreadable"));
+            journal.Restart(new JournalSettings([new("--method", "tokencut")]));
+            Assert.Empty(journal.Finished);
+            Assert.Empty(journal.Failed);
+            Assert.True(journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(0, 0, 1, 1))));
+        }
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+    }
+
+    [Fact]
+    public void A_failed_image_is_not_finished_and_a_later_result_replaces_its_failure()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("journal.jsonl");
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.True(journal.Record(ImageResultRecord.Failure("a.jpg", "not an image")));
+            Assert.True(journal.Record(ImageResultRecord.Failure("b.jpg", "not an image")));
+            Assert.False(journal.IsFinished("a.jpg"));
+        }
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Empty(journal.Finished);
+            Assert.Equal(["a.jpg", "b.jpg"], journal.Failed.Keys.Order(StringComparer.Ordinal));
+            Assert.True(journal.Record(new ImageResultRecord("a.jpg", new BoundingBox(1, 2, 3, 4))));
+            Assert.True(journal.Record(ImageResultRecord.Failure("b.jpg", "still not an image")));
+        }
+        using (ResumeJournal journal = ResumeJournal.Open(path))
+        {
+            Assert.Empty(journal.Issues);
+            Assert.Equal(new BoundingBox(1, 2, 3, 4), journal.Finished["a.jpg"].Box);
+            Assert.Equal("failed: still not an image", Assert.Single(journal.Failed).Value.Note);
+        }
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class NcutRunTests
         Assert.Equal(lines, File.ReadAllLines(log));
         Assert.Equal(6, lines.Length);
         using var map = JsonDocument.Parse(File.ReadAllText(predictions));
-        var journal = File.ReadAllLines(predictions + ".journal.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(e => e.GetProperty("image").GetString()!);
+        var journal = RunOutputFiles.Records(predictions).ToDictionary(e => e.GetProperty("image").GetString()!);
         foreach (string text in lines)
         {
             var line = JsonDocument.Parse(text).RootElement;

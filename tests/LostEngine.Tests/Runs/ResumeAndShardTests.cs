@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using LostEngine.Cli;
 using LostEngine.Tests.Cli;
 using LostEngine.Tests.Model;
 
@@ -39,12 +40,6 @@ public sealed partial class ResumeAndShardTests
         }
     }
 
-    private static string[] JournalImages(string output) =>
-        File.ReadAllLines(output + ".journal.jsonl")
-            .Where(line => line.Length > 0)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("image").GetString()!)
-            .ToArray();
-
     private static void WaitForLines(Process process, int lines)
     {
         for (int i = 0; i < lines; i++)
@@ -58,7 +53,7 @@ public sealed partial class ResumeAndShardTests
     {
         using var data = new RunFolder(ImageCount, "broken.png");
         string whole = data.File("whole.json");
-        Assert.Equal(0, CliRunner.Run(Localize(data, whole)).ExitCode);
+        Assert.Equal(ExitCodes.PartlyFailed, CliRunner.Run(Localize(data, whole)).ExitCode);
 
         string output = data.File("killed.json");
         using (var process = CliProcess.Start(null, Localize(data, output)))
@@ -67,17 +62,18 @@ public sealed partial class ResumeAndShardTests
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
-        int before = JournalImages(output).Length;
+        int before = RunOutputFiles.FinishedImages(output).Length;
         Assert.InRange(before, 1, ImageCount);
 
         var resumed = CliRunner.Run(Localize(data, output, "--resume"));
 
-        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(ExitCodes.PartlyFailed, resumed.ExitCode);
         int linesPrinted = resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        // Every image not finished before, the broken one (tried again) included.
         Assert.Equal(ImageCount + 1 - before, linesPrinted);
-        var journal = JournalImages(output);
-        Assert.Equal(ImageCount + 1, journal.Length);
-        Assert.Equal(journal.Length, journal.Distinct().Count());
+        var finished = RunOutputFiles.FinishedImages(output);
+        Assert.Equal(ImageCount, finished.Length);
+        Assert.Equal(finished.Length, finished.Distinct().Count());
         AssertSameMap(ReadMap(whole), ReadMap(output));
     }
 
@@ -88,18 +84,18 @@ public sealed partial class ResumeAndShardTests
         string output = data.File("preds.json");
         Assert.Equal(0, CliRunner.Run(Localize(data, output)).ExitCode);
         var expected = ReadMap(output);
-        string journal = output + ".journal.jsonl";
+        string journal = RunOutputFiles.PathOf(output);
         var lines = File.ReadAllLines(journal);
-        // Four finished images, then the first half of the fifth line as a crash would leave it.
-        File.WriteAllText(journal, string.Join('\n', lines.Take(4)) + "\n" + lines[4][..(lines[4].Length / 2)]);
+        // The header and four finished images, then the first half of the fifth image's line as a crash would leave it.
+        File.WriteAllText(journal, string.Join('\n', lines.Take(5)) + "\n" + lines[5][..(lines[5].Length / 2)]);
         File.Delete(output);
 
         var resumed = CliRunner.Run(Localize(data, output, "--resume"));
 
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(6, resumed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal(10, JournalImages(output).Distinct().Count());
-        Assert.Equal(10, JournalImages(output).Length);
+        Assert.Equal(10, RunOutputFiles.Images(output).Distinct().Count());
+        Assert.Equal(10, RunOutputFiles.Images(output).Length);
         AssertSameMap(expected, ReadMap(output));
     }
 
@@ -115,7 +111,7 @@ public sealed partial class ResumeAndShardTests
         process.WaitForExit();
 
         Assert.Equal(130, process.ExitCode);
-        var finished = JournalImages(output);
+        var finished = RunOutputFiles.Images(output);
         Assert.InRange(finished.Length, 3, ImageCount - 1);
         Assert.Equal(finished.Order(StringComparer.Ordinal), ReadMap(output).Keys.Order(StringComparer.Ordinal));
     }
@@ -185,7 +181,7 @@ public sealed partial class ResumeAndShardTests
         using var data = new RunFolder(4, "broken.png");
         string log = data.File("run.jsonl");
         var run = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel, "--log", log, "--quiet"]);
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(ExitCodes.PartlyFailed, run.ExitCode);
         Assert.Equal(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), File.ReadAllLines(log));
         Assert.Single(File.ReadAllLines(log), line => line.Contains("\"error\""));
     }
@@ -197,7 +193,7 @@ public sealed partial class ResumeAndShardTests
         var shown = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel]);
         var quiet = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel, "--quiet"]);
 
-        Assert.Equal(0, shown.ExitCode);
+        Assert.Equal(ExitCodes.PartlyFailed, shown.ExitCode);
         Assert.Contains("localize: 4/4 images (1 failed),", shown.Error);
         Assert.DoesNotContain("images (", quiet.Error);
         Assert.Contains("3 localized, 1 failed", quiet.Error);

@@ -25,7 +25,11 @@ internal sealed class RunFolder : IDisposable
 
     public string Images { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(params string[] names) => System.IO.Path.Combine([Path, .. names]);
+
+    /// <summary>The arguments of a quiet <c>lost localize</c> of these images with the tiny model, writing <paramref name="output"/>.</summary>
+    public string[] Localize(string output, params string[] extra) =>
+        ["localize", Images, "--model", Fixtures.TinyModel, "--output", output, "--quiet", .. extra];
 
     public void Dispose()
     {
