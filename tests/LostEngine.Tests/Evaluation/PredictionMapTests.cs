@@ -45,6 +45,41 @@ public class PredictionMapTests
     }
 
     [Fact]
+    public void An_image_is_found_under_the_path_a_folder_with_subfolders_keys_it_by()
+    {
+        var map = new PredictionMap();
+        map.Set("val/000005.jpg", new BoundingBox(1, 2, 3, 4));
+        ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
+        Assert.Equal(PredictionStatus.Box, found.Status);
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
+        Assert.Null(found.Issue);
+        Assert.Empty(map.IssuesAfter(new GroundTruthSet("voc", [Image("000005.jpg", "000005.jpg", 5)], [])));
+    }
+
+    [Fact]
+    public void An_exact_key_wins_over_a_path_key_with_the_same_file_name()
+    {
+        var map = new PredictionMap();
+        map.Set("000005.jpg", new BoundingBox(1, 2, 3, 4));
+        map.Set("other/000005.jpg", new BoundingBox(9, 9, 9, 9));
+        ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
+        Assert.Null(found.Issue);
+    }
+
+    [Fact]
+    public void Two_path_keys_with_one_file_name_and_different_boxes_are_reported()
+    {
+        var map = new PredictionMap();
+        map.Set("a/000005.jpg", new BoundingBox(1, 2, 3, 4));
+        map.Set("b/000005.jpg", new BoundingBox(9, 9, 9, 9));
+        ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
+        Assert.Equal(EvaluationIssueKind.AmbiguousPrediction, found.Issue?.Kind);
+        Assert.Contains("a/000005.jpg", found.Issue!.Reason);
+    }
+
+    [Fact]
     public void Written_maps_read_back_identically_with_no_object_entries()
     {
         using var folder = new TempFolder();
