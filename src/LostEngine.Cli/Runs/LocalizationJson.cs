@@ -19,7 +19,8 @@ internal static class LocalizationJson
     /// <param name="image">The image's path as given.</param>
     /// <param name="result">What the localizer found.</param>
     /// <param name="ncut">The localizer's <see cref="LostLocalizer.NcutDetails"/>, holding MaskCut's objects.</param>
-    public static string Line(string image, in LocalizationResult result, NcutWorkspace? ncut)
+    /// <param name="picturesError">Why the image's <c>--visualize</c> pictures could not be written, or null.</param>
+    public static string Line(string image, in LocalizationResult result, NcutWorkspace? ncut, string? picturesError = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Readable))
@@ -58,6 +59,10 @@ internal static class LocalizationJson
             {
                 ArgumentNullException.ThrowIfNull(ncut);
                 WriteObjects(json, ncut.Objects);
+            }
+            if (picturesError is not null)
+            {
+                json.WriteString("pictures_error", picturesError);
             }
             json.WriteStartObject("timings_ms");
             json.WriteNumber("decode", Math.Round(result.Timings.DecodeMs, 3));

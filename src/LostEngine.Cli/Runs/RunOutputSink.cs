@@ -9,8 +9,8 @@ namespace LostEngine.Cli.Runs;
 
 /// <summary>
 /// Where each finished image of a run goes, in this order: the journal (so a crash right after cannot lose
-/// it), the JSON line on stdout and in the log, the pictures, the prediction map and MaskCut's objects, the
-/// progress display.
+/// it), the pictures, the JSON line on stdout and in the log (with <c>pictures_error</c> when a picture could not
+/// be written), the prediction map and MaskCut's objects, the progress display.
 /// </summary>
 internal sealed class RunOutputSink(
     TextWriter? lines, TextWriter? log, ResumeJournal? journal, (VisualizationKind Kind, string Folder)? pictures,
@@ -21,11 +21,8 @@ internal sealed class RunOutputSink(
         BoundingBox? box = result.HasObject ? ToBoundingBox(result.Box) : null;
         var found = result.Method == LocalizationMethod.MaskCut ? ObjectBoxes(localizer.NcutDetails!.Objects) : null;
         journal?.Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText, Objects: found));
-        Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails));
-        if (pictures is { } p)
-        {
-            RunPictures.Draw(p.Kind, p.Folder, image, result, frame, localizer);
-        }
+        string? picturesError = pictures is { } p ? DrawPictures(p.Kind, p.Folder, image, result, frame, localizer) : null;
+        Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails, picturesError));
         if (box is not null)
         {
             predictions.Set(image.Key, box);
@@ -42,6 +39,21 @@ internal sealed class RunOutputSink(
         journal?.Record(new ImageResultRecord(image.Key, null, Note: $"failed: {reason}"));
         Write(LocalizationJson.ErrorLine(image.Path, reason));
         progress.ImageFinished(failed: true);
+    }
+
+    /// <summary>Draws the image's pictures; returns why they could not be written, or null.</summary>
+    private static string? DrawPictures(VisualizationKind kind, string folder, RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
+    {
+        try
+        {
+            RunPictures.Draw(kind, folder, image, result, frame, localizer);
+            return null;
+        }
+        catch (LostInputException e)
+        {
+            // The image's result is finished and kept; a picture of it that cannot be written ends nothing else.
+            return e.Message;
+        }
     }
 
     private void Write(string line)

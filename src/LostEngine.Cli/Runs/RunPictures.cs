@@ -6,7 +6,10 @@ using SkiaSharp;
 
 namespace LostEngine.Cli.Runs;
 
-/// <summary>The <c>--visualize</c> figures of one image of a run, drawn by its method's visualizer from the localizer's details.</summary>
+/// <summary>
+/// The <c>--visualize</c> figures of one image of a run, drawn by its method's visualizer from the localizer's details
+/// and named from the image's key (<see cref="VisualizationFileNames.StemOfKey"/>), so images never share a figure.
+/// </summary>
 internal static class RunPictures
 {
     public static void Draw(VisualizationKind kind, string folder, RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
@@ -17,7 +20,7 @@ internal static class RunPictures
         var binding = localizer.LastBinding;
         int patch = localizer.Model.Info.PatchSize;
         var grid = PatchGrid.ForVit(binding.Rows, binding.Cols, patch, result.ImageHeight, result.ImageWidth);
-        string stem = VisualizationFileNames.StemOf(image.Path);
+        string stem = VisualizationFileNames.StemOfKey(image.Key);
         switch (result.Method)
         {
             case LocalizationMethod.Lost:
