@@ -13,6 +13,7 @@ internal static class OptionNames
         ["rounds"] = "--rounds",
         ["k_patches"] = "--k",
         ["dinoseg_head"] = "--dinoseg-head",
+        ["max_side"] = "--max-side",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -58,7 +58,7 @@ internal static class LocalizationJson
             if (result.Method == LocalizationMethod.MaskCut)
             {
                 ArgumentNullException.ThrowIfNull(ncut);
-                WriteObjects(json, ncut.Objects);
+                WriteObjects(json, ncut.Objects, result);
             }
             if (picturesError is not null)
             {
@@ -75,14 +75,14 @@ internal static class LocalizationJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteObjects(Utf8JsonWriter json, ReadOnlySpan<MaskCutObject> objects)
+    private static void WriteObjects(Utf8JsonWriter json, ReadOnlySpan<MaskCutObject> objects, in LocalizationResult result)
     {
         json.WriteStartArray("objects");
         foreach (var found in objects)
         {
             json.WriteStartObject();
             json.WriteNumber("round", found.Round);
-            json.WriteBox("box", found.Box);
+            json.WriteBox("box", result.ToImagePixels(found.Box));
             json.WriteNumber("cell_count", found.CellCount);
             json.WriteEndObject();
         }

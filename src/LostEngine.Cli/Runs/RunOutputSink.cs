@@ -19,7 +19,7 @@ internal sealed class RunOutputSink(
     public void Localized(RunImage image, in LocalizationResult result, RunFrame frame, LostLocalizer localizer)
     {
         BoundingBox? box = result.HasObject ? ToBoundingBox(result.Box) : null;
-        var found = result.Method == LocalizationMethod.MaskCut ? ObjectBoxes(localizer.NcutDetails!.Objects) : null;
+        var found = result.Method == LocalizationMethod.MaskCut ? ObjectBoxes(localizer.NcutDetails!.Objects, result) : null;
         journal?.Record(new ImageResultRecord(image.Key, box, Note: result.HasObject ? null : result.ReasonText, Objects: found));
         string? picturesError = pictures is { } p ? DrawPictures(p.Kind, p.Folder, image, result, frame, localizer) : null;
         Write(LocalizationJson.Line(image.Path, result, localizer.NcutDetails, picturesError));
@@ -64,12 +64,12 @@ internal sealed class RunOutputSink(
 
     private static BoundingBox ToBoundingBox(PixelBox box) => new(box.X1, box.Y1, box.X2, box.Y2);
 
-    private static BoundingBox[] ObjectBoxes(ReadOnlySpan<MaskCutObject> found)
+    private static BoundingBox[] ObjectBoxes(ReadOnlySpan<MaskCutObject> found, in LocalizationResult result)
     {
         var boxes = new BoundingBox[found.Length];
         for (int i = 0; i < found.Length; i++)
         {
-            boxes[i] = ToBoundingBox(found[i].Box);
+            boxes[i] = ToBoundingBox(result.ToImagePixels(found[i].Box));
         }
         return boxes;
     }

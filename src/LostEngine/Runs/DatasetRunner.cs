@@ -115,7 +115,7 @@ public sealed class DatasetRunner
         LocalizationResult result;
         try
         {
-            result = _localizer.Localize(frame.Pixels, frame.Width, frame.Height, frame.Stride, frame.Format);
+            result = _localizer.Localize(frame.Pixels, frame.Width, frame.Height, frame.Stride, frame.Format, frame.Image.Path);
         }
         catch (Exception e) when (e is LostInputException or OnnxRuntimeException or OutOfMemoryException)
         {
