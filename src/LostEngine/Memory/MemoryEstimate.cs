@@ -11,7 +11,9 @@ namespace LostEngine.Memory;
 /// each, and ONNX Runtime holds a layer's scores and their softmax at once (it reuses them for the next layer), so
 /// <c>2 × heads × T² × 4</c>. The rest: one block's activations (q, k, v, the attention output, the MLP's 4d
 /// hidden layer and the residual, about 12 × T × d floats), the input, the bound outputs, and the kernel's
-/// workspace (TokenCut's and MaskCut's bit graph and its copy, N²/8 bytes each, and their Lanczos vectors).
+/// workspace (TokenCut's and MaskCut's bit graph and its copy, N²/8 bytes each, and their Lanczos vectors). With the
+/// model on a device (CUDA, TensorRT) the attention and the activations are in device memory, not in the process's:
+/// only the rest is counted.
 /// </summary>
 internal static class MemoryEstimate
 {
@@ -21,7 +23,7 @@ internal static class MemoryEstimate
     private const int LanczosVectors = 2 * 256;
 
     /// <summary>Bytes to run <paramref name="method"/> on a padded <paramref name="paddedHeight"/> × <paramref name="paddedWidth"/> image; saturates at <see cref="long.MaxValue"/>.</summary>
-    public static long Bytes(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int paddedHeight, int paddedWidth)
+    public static long Bytes(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int paddedHeight, int paddedWidth, bool modelOnHost = true)
     {
         Int128 patches = (Int128)(paddedHeight / info.PatchSize) * (paddedWidth / info.PatchSize);
         Int128 tokens = patches + 1;
@@ -36,7 +38,7 @@ internal static class MemoryEstimate
         Int128 kernel = method.IsNormalizedCut()
             ? 2 * ((patches + 63) / 64) * patches * sizeof(ulong) + LanczosVectors * patches * sizeof(double) + 2 * patches * dim * sizeof(float)
             : 2 * patches * dim * sizeof(float) + 16 * patches * sizeof(int);
-        Int128 total = attention + block + input + bound + kernel;
+        Int128 total = (modelOnHost ? attention + block : 0) + input + bound + kernel;
         return total > long.MaxValue ? long.MaxValue : (long)total;
     }
 
@@ -44,7 +46,7 @@ internal static class MemoryEstimate
     /// The largest max side, a multiple of the patch size, at which a <paramref name="width"/> × <paramref name="height"/>
     /// image fits in <paramref name="budget"/> bytes; null when not even one patch does.
     /// </summary>
-    public static int? LargestSideWithin(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int width, int height, long budget)
+    public static int? LargestSideWithin(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int width, int height, long budget, bool modelOnHost = true)
     {
         int patch = info.PatchSize;
         int low = 0, high = Math.Max(width, height) / patch;
@@ -52,7 +54,7 @@ internal static class MemoryEstimate
         {
             int middle = low + (high - low + 1) / 2;
             var (w, h) = ImageDownscaler.TargetSize(width, height, middle * patch);
-            long needed = Bytes(info, outputs, method, ImagePreprocessor.PaddedSize(h, patch), ImagePreprocessor.PaddedSize(w, patch));
+            long needed = Bytes(info, outputs, method, ImagePreprocessor.PaddedSize(h, patch), ImagePreprocessor.PaddedSize(w, patch), modelOnHost);
             if (needed <= budget)
             {
                 low = middle;

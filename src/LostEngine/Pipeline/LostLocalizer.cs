@@ -214,7 +214,8 @@ public sealed class LostLocalizer : IDisposable
     private void RequireMemory(string name, int width, int height, int modelWidth, int modelHeight, int paddedHeight, int paddedWidth)
     {
         var info = Model.Info;
-        long needed = MemoryEstimate.Bytes(info, _extractor.Outputs, _options.Method, paddedHeight, paddedWidth);
+        bool onHost = Model.Provider == ExecutionProviderKind.Cpu;
+        long needed = MemoryEstimate.Bytes(info, _extractor.Outputs, _options.Method, paddedHeight, paddedWidth, onHost);
         if (needed <= _largestFitted)
         {
             return;
@@ -222,7 +223,7 @@ public sealed class LostLocalizer : IDisposable
         var budget = MemoryBudget();
         if (needed > budget.Bytes)
         {
-            int? side = MemoryEstimate.LargestSideWithin(info, _extractor.Outputs, _options.Method, width, height, budget.Bytes);
+            int? side = MemoryEstimate.LargestSideWithin(info, _extractor.Outputs, _options.Method, width, height, budget.Bytes, onHost);
             throw new ImageMemoryException(name, modelWidth, modelHeight, needed, budget.Bytes, budget.Source, side);
         }
         _largestFitted = needed;

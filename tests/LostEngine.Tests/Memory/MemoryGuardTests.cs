@@ -39,6 +39,17 @@ public sealed class MemoryGuardTests
     }
 
     [Fact]
+    public void With_the_model_on_a_device_its_attention_is_not_counted_in_the_process()
+    {
+        long onHost = MemoryEstimate.Bytes(Tiny, ModelOutputs.K, LocalizationMethod.Lost, 3008, 4000);
+        long onDevice = MemoryEstimate.Bytes(Tiny, ModelOutputs.K, LocalizationMethod.Lost, 3008, 4000, modelOnHost: false);
+        long tokens = 250L * 188 + 1;
+        Assert.True(onHost - onDevice >= 2 * 3 * tokens * tokens * 4);
+        // What stays: the input, the bound keys and the kernel's workspace, well under a gigabyte.
+        Assert.InRange(onDevice, 3L * 3008 * 4000 * 4, 1_000_000_000);
+    }
+
+    [Fact]
     public void An_image_that_cannot_fit_is_refused_with_the_estimate_and_a_max_side_hint()
     {
         using var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel });
