@@ -22,6 +22,7 @@ internal static class OptionNames
         ["scale_x"] = "--patch",
         ["image_height"] = "--image-size",
         ["image_width"] = "--image-size",
+        ["max_side"] = "--max-side",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -19,7 +19,8 @@ internal static class LocalizationJson
     /// <param name="image">The image's path as given.</param>
     /// <param name="result">What the localizer found.</param>
     /// <param name="ncut">The localizer's <see cref="LostLocalizer.NcutDetails"/>, holding MaskCut's objects.</param>
-    public static string Line(string image, in LocalizationResult result, NcutWorkspace? ncut)
+    /// <param name="picturesError">Why the image's <c>--visualize</c> pictures could not be written, or null.</param>
+    public static string Line(string image, in LocalizationResult result, NcutWorkspace? ncut, string? picturesError = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Readable))
@@ -57,7 +58,11 @@ internal static class LocalizationJson
             if (result.Method == LocalizationMethod.MaskCut)
             {
                 ArgumentNullException.ThrowIfNull(ncut);
-                WriteObjects(json, ncut.Objects);
+                WriteObjects(json, ncut.Objects, result);
+            }
+            if (picturesError is not null)
+            {
+                json.WriteString("pictures_error", picturesError);
             }
             json.WriteStartObject("timings_ms");
             json.WriteNumber("decode", Math.Round(result.Timings.DecodeMs, 3));
@@ -70,14 +75,14 @@ internal static class LocalizationJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteObjects(Utf8JsonWriter json, ReadOnlySpan<MaskCutObject> objects)
+    private static void WriteObjects(Utf8JsonWriter json, ReadOnlySpan<MaskCutObject> objects, in LocalizationResult result)
     {
         json.WriteStartArray("objects");
         foreach (var found in objects)
         {
             json.WriteStartObject();
             json.WriteNumber("round", found.Round);
-            json.WriteBox("box", found.Box);
+            json.WriteBox("box", result.ToImagePixels(found.Box));
             json.WriteNumber("cell_count", found.CellCount);
             json.WriteEndObject();
         }

@@ -36,11 +36,17 @@ internal sealed class LocalizerOptionSet
 
     public Option<int> DinoSegHead { get; } = new("--dinoseg-head") { Description = "dinoseg: the attention head it reads (the reference's 4).", DefaultValueFactory = _ => DinoSeg.DefaultHead };
 
+    public Option<int?> MaxSide { get; } = new("--max-side")
+    {
+        HelpName = "N",
+        Description = "Downscale an image whose longer side is above N pixels to N before the model (aspect kept, area average); boxes are still in the original pixels.",
+    };
+
     public Option<bool> DinoSegCompat { get; } = new("--dinoseg-reference-compat") { Description = "dinoseg: reproduce the reference loop that never considers its last component." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Model, ExecutionProvider, Features, Threads, K, Method, DinoSegHead, DinoSegCompat })
+        foreach (var option in new Option[] { Model, ExecutionProvider, Features, Threads, K, Method, DinoSegHead, DinoSegCompat, MaxSide })
         {
             command.Options.Add(option);
         }
@@ -77,6 +83,7 @@ internal sealed class LocalizerOptionSet
             Tau = parse.GetValue(Ncut.Tau),
             Eps = parse.GetValue(Ncut.Eps),
             Rounds = parse.GetValue(Ncut.Rounds),
+            MaxSide = parse.GetValue(MaxSide),
         };
         OptionNames.Check(options.Validate);
         return options;

@@ -17,7 +17,7 @@ internal static class RunSettings
 
     /// <summary>
     /// The settings of <paramref name="options"/>. Every option that changes a box belongs here, and an option added
-    /// to the localizer that changes boxes (an image size limit, say) must be added as well; options that change only
+    /// to the localizer that changes boxes must be added as well; options that change only
     /// the speed (<c>--threads</c>, <c>--ep</c>, <c>--prefetch</c>) must not be, or a run resumed on another machine
     /// would be refused for nothing.
     /// </summary>
@@ -54,6 +54,8 @@ internal static class RunSettings
             default:
                 throw new InvalidOperationException($"No journal settings for method {options.Method}.");
         }
+        // Downscaling changes what the model sees, so every box; an unset limit is recorded as none.
+        settings.Add(new("--max-side", options.MaxSide is { } side ? Text(side) : "none"));
         return new JournalSettings(settings);
     }
 

@@ -1,3 +1,4 @@
+using LostEngine.IO;
 using SkiaSharp;
 
 namespace LostEngine.Imaging;
@@ -38,21 +39,51 @@ public sealed class ImageDecoder
     /// <summary>The pixels of the last decode, <see cref="DecodedImage.Stride"/> bytes per row.</summary>
     public ReadOnlySpan<byte> Pixels => _buffer.AsSpan(0, _length);
 
-    /// <summary>Decodes the file at <paramref name="path"/>.</summary>
-    /// <exception cref="ImageDecodeException">The file is missing, empty, corrupt, truncated or of an unknown format.</exception>
+    /// <summary>
+    /// Decodes the file at <paramref name="path"/>. Only a regular file is opened: a FIFO, socket or device is refused
+    /// from its status alone, since reading one may wait for ever or never end.
+    /// </summary>
+    /// <exception cref="ImageDecodeException">The file is missing, not a regular file, empty, corrupt, truncated or of an unknown format.</exception>
     /// <exception cref="ImageTooLargeException">The header declares more pixels than <see cref="PixelLimit"/>.</exception>
     public DecodedImage DecodeFile(string path)
     {
-        byte[] bytes;
+        ArgumentNullException.ThrowIfNull(path);
+        return Decode(ReadRegularFile(path), path);
+    }
+
+    private static byte[] ReadRegularFile(string path)
+    {
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var handle = FileStatusProbe.OpenRegular(path, out var status);
+            if (handle is null)
+            {
+                throw new ImageDecodeException(path, status.Kind == FileKind.Missing
+                    ? "cannot be read: the file does not exist."
+                    : $"is not a regular file but {status.Kind.Describe()}; only regular files are read.");
+            }
+            if (status.Length > Array.MaxLength)
+            {
+                throw new ImageDecodeException(path, $"is {status.Length} bytes, more than one buffer can hold.");
+            }
+            var bytes = GC.AllocateUninitializedArray<byte>((int)status.Length);
+            int filled = 0;
+            while (filled < bytes.Length)
+            {
+                int read = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
+                if (read == 0)
+                {
+                    break;
+                }
+                filled += read;
+            }
+            // A file cut short while it was read decodes as the truncated file it now is.
+            return filled == bytes.Length ? bytes : bytes[..filled];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImageDecodeException(path, $"cannot be read: {e.Message}", e);
         }
-        return Decode(bytes, path);
     }
 
     /// <summary>Decodes an encoded image held in memory; <paramref name="name"/> names it in errors.</summary>

@@ -27,9 +27,8 @@ public static class ImagePreprocessor
         Span<float> destination, int paddedHeight, int paddedWidth)
         => Preprocess(pixels, width, height, stride, format, destination, paddedHeight, paddedWidth, vectorize: true);
 
-    /// <summary>As the public overload; <paramref name="vectorize"/> = false forces the scalar path (tests compare both).</summary>
-    internal static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format,
-        Span<float> destination, int paddedHeight, int paddedWidth, bool vectorize)
+    /// <summary>Throws <see cref="LostInputException"/> when the sizes, stride and buffer do not describe one frame.</summary>
+    internal static void RequireFrame(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format)
     {
         int bpp = format.BytesPerPixel();
         if (width < 1 || height < 1)
@@ -45,6 +44,13 @@ public static class ImagePreprocessor
         {
             throw new LostInputException("pixels", $"has {pixels.Length} bytes; a {width}x{height} {format} frame with stride {stride} needs {needed}.");
         }
+    }
+
+    /// <summary>As the public overload; <paramref name="vectorize"/> = false forces the scalar path (tests compare both).</summary>
+    internal static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format,
+        Span<float> destination, int paddedHeight, int paddedWidth, bool vectorize)
+    {
+        RequireFrame(pixels, width, height, stride, format);
         if (paddedHeight < height || paddedWidth < width)
         {
             throw new LostInputException("padded_size", $"{paddedHeight}x{paddedWidth} is smaller than the frame {height}x{width}.");

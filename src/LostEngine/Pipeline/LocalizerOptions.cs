@@ -55,8 +55,20 @@ public sealed record LocalizerOptions
     /// <summary>How the kernel runs (its threads at most <see cref="LostKernelOptions.MaxThreads"/>).</summary>
     public LostKernelOptions Kernel { get; init; } = LostKernelOptions.Default;
 
-    /// <summary>Largest image accepted, in pixels, checked from the header before decoding.</summary>
+    /// <summary>
+    /// Largest image accepted, in pixels, checked from the header before decoding: a bound on the decoded pixels. What
+    /// the model needs is checked on its own before each image runs (<see cref="Memory.ImageMemoryException"/>).
+    /// </summary>
     public long PixelLimit { get; init; } = ImageDecoder.DefaultPixelLimit;
+
+    /// <summary>
+    /// When set, an image whose longer side is above it is downscaled before the model so that side is
+    /// <c>MaxSide</c> pixels: the aspect kept, the shorter side <c>round(shorter × MaxSide / longer)</c> (halves up,
+    /// at least 1), each pixel the mean of the area it covers (a box filter, exact integer sums, the same bytes on
+    /// every machine). Boxes come back in the original image's pixels: minima scaled and floored, maxima scaled and
+    /// ceiled, clipped to the image (<see cref="LocalizationResult.ToImagePixels"/>). Null: images run at their size.
+    /// </summary>
+    public int? MaxSide { get; init; }
 
     /// <summary>Image sizes kept bound at once.</summary>
     public int BindingCacheSize { get; init; } = KeyExtractor.DefaultCacheSize;
@@ -119,6 +131,10 @@ public sealed record LocalizerOptions
         if (DinoSegHead < 0)
         {
             throw new LostInputException("dinoseg_head", $"must be 0 or more, got {DinoSegHead}.");
+        }
+        if (MaxSide is < 1)
+        {
+            throw new LostInputException("max_side", $"must be at least 1, got {MaxSide}.");
         }
         if (BindingCacheSize < 1)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LostEngine.Imaging;
 using LostEngine.Kernel;
+using LostEngine.Memory;
 using LostEngine.Model;
 using LostEngine.Threading;
 
@@ -30,6 +31,10 @@ public sealed class LostLocalizer : IDisposable
     private DinoSegWorkspace? _dinoSegWorkspace;
     private GridBinding? _lastBinding;
     private CallGate _gate;
+    private byte[] _scaled = [];
+    private long[] _scaledRowSums = [];
+    private int _scaledLength;
+    private long _largestFitted;
 
     /// <summary>Loads the model of <paramref name="options"/> and prepares a localizer that owns it.</summary>
     /// <exception cref="LostInputException">An option is invalid, the model is bad (<see cref="ModelFormatException"/>),
@@ -97,8 +102,18 @@ public sealed class LostLocalizer : IDisposable
     /// <summary>The DINO-seg workspace of the last DINO-seg call (mask, labels).</summary>
     public DinoSegWorkspace? DinoSegDetails => _gate.Open(_dinoSegWorkspace, this);
 
+    /// <summary>
+    /// The memory this process may still use, asked before an image whose estimate is above every one that already
+    /// ran; tests give a small one instead of needing a photo that really exhausts the machine.
+    /// </summary>
+    internal Func<MemoryBudget> MemoryBudget { get; set; } = ProcessMemory.Budget;
+
+    /// <summary>The pixels the model saw on the last call when <see cref="LocalizerOptions.MaxSide"/> downscaled it, rows packed.</summary>
+    internal ReadOnlySpan<byte> ScaledPixels => _scaled.AsSpan(0, _scaledLength);
+
     /// <summary>Decodes the image file and localizes its main object.</summary>
-    /// <exception cref="LostInputException">The file cannot be decoded (<see cref="ImageDecodeException"/>) or is too large (<see cref="ImageTooLargeException"/>).</exception>
+    /// <exception cref="LostInputException">The file cannot be decoded (<see cref="ImageDecodeException"/>), is too large
+    /// (<see cref="ImageTooLargeException"/>), or needs more memory than the process may use (<see cref="ImageMemoryException"/>).</exception>
     /// <exception cref="InvalidOperationException">Another call is running on this localizer.</exception>
     /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult LocalizeFile(string path)
@@ -106,7 +121,7 @@ public sealed class LostLocalizer : IDisposable
         using var call = _gate.Enter(this);
         long start = Stopwatch.GetTimestamp();
         var image = _decoder.DecodeFile(path);
-        return LocalizeDecoded(image, start);
+        return LocalizeDecoded(image, path, start);
     }
 
     /// <summary>Decodes an encoded image held in memory (<paramref name="name"/> names it in errors) and localizes it.</summary>
@@ -117,37 +132,50 @@ public sealed class LostLocalizer : IDisposable
         using var call = _gate.Enter(this);
         long start = Stopwatch.GetTimestamp();
         var image = _decoder.Decode(encoded, name);
-        return LocalizeDecoded(image, start);
+        return LocalizeDecoded(image, name, start);
     }
 
     /// <summary>
     /// Localizes the main object of an 8-bit frame whose rows start every <paramref name="stride"/> bytes.
     /// Allocates no managed memory once a frame of this size has been seen.
     /// </summary>
-    /// <exception cref="LostInputException">The sizes, stride or buffer are inconsistent, or the frame is above the pixel limit.</exception>
+    /// <exception cref="LostInputException">The sizes, stride or buffer are inconsistent, the frame is above the pixel limit,
+    /// or it needs more memory than the process may use (<see cref="ImageMemoryException"/>).</exception>
     /// <exception cref="InvalidOperationException">Another call is running on this localizer.</exception>
     /// <exception cref="ObjectDisposedException">The localizer or its model was disposed.</exception>
     public LocalizationResult Localize(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format)
+        => Localize(pixels, width, height, stride, format, "frame");
+
+    /// <summary>As the public overload; <paramref name="name"/> names the frame in errors (a run's file).</summary>
+    internal LocalizationResult Localize(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format, string name)
     {
         using var call = _gate.Enter(this);
         long start = Stopwatch.GetTimestamp();
-        return Run(pixels, width, height, stride, format, start, start);
+        return Run(pixels, width, height, stride, format, name, start, start);
     }
 
-    private LocalizationResult LocalizeDecoded(DecodedImage image, long start)
-        => Run(_decoder.Pixels, image.Width, image.Height, image.Stride, image.Format, start, Stopwatch.GetTimestamp());
+    private LocalizationResult LocalizeDecoded(DecodedImage image, string name, long start)
+        => Run(_decoder.Pixels, image.Width, image.Height, image.Stride, image.Format, name, start, Stopwatch.GetTimestamp());
 
-    private LocalizationResult Run(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format, long start, long decoded)
+    private LocalizationResult Run(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format, string name, long start, long decoded)
     {
         if ((long)width * height > _options.PixelLimit)
         {
-            throw new ImageTooLargeException("frame", width, height, _options.PixelLimit);
+            throw new ImageTooLargeException(name, width, height, _options.PixelLimit);
         }
+        var (modelWidth, modelHeight) = ImageDownscaler.TargetSize(width, height, _options.MaxSide);
         int patch = _extractor.Model.Info.PatchSize;
-        int paddedHeight = ImagePreprocessor.PaddedSize(height, patch);
-        int paddedWidth = ImagePreprocessor.PaddedSize(width, patch);
+        int paddedHeight = ImagePreprocessor.PaddedSize(modelHeight, patch);
+        int paddedWidth = ImagePreprocessor.PaddedSize(modelWidth, patch);
+        RequireMemory(name, width, height, modelWidth, modelHeight, paddedHeight, paddedWidth);
+        _scaledLength = 0;
+        if (modelWidth != width || modelHeight != height)
+        {
+            pixels = Downscale(pixels, width, height, stride, format, modelWidth, modelHeight);
+            stride = modelWidth * format.BytesPerPixel();
+        }
         var binding = _extractor.Bind(paddedHeight, paddedWidth);
-        ImagePreprocessor.Preprocess(pixels, width, height, stride, format, binding.Input, paddedHeight, paddedWidth);
+        ImagePreprocessor.Preprocess(pixels, modelWidth, modelHeight, stride, format, binding.Input, paddedHeight, paddedWidth);
         long preprocessed = Stopwatch.GetTimestamp();
         _extractor.Run(binding);
         _lastBinding = binding;
@@ -157,11 +185,11 @@ public sealed class LostLocalizer : IDisposable
         DinoSegResult dinoSeg = default;
         TokenCutResult tokenCut = default;
         MaskCutResult maskCut = default;
-        var grid = PatchGrid.ForVit(binding.Rows, binding.Cols, patch, height, width);
+        var grid = PatchGrid.ForVit(binding.Rows, binding.Cols, patch, modelHeight, modelWidth);
         switch (_options.Method)
         {
             case LocalizationMethod.Lost:
-                var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, height, width, _options.KPatches);
+                var parameters = LostParameters.ForVit(binding.Rows, binding.Cols, patch, modelHeight, modelWidth, _options.KPatches);
                 lost = LostKernel.Run(binding.Features(_options.Features), binding.Dim, parameters, LostWorkspaceFor(binding.Patches, binding.Dim));
                 break;
             case LocalizationMethod.TokenCut:
@@ -185,7 +213,52 @@ public sealed class LostLocalizer : IDisposable
             StageTimings.Milliseconds(decoded, preprocessed),
             StageTimings.Milliseconds(preprocessed, modelled),
             StageTimings.Milliseconds(modelled, done));
-        return new LocalizationResult(width, height, binding.Rows, binding.Cols, _options.Method, lost, dinoSeg, tokenCut, maskCut, timings);
+        return new LocalizationResult(width, height, binding.Rows, binding.Cols, _options.Method, lost, dinoSeg, tokenCut, maskCut, timings)
+        {
+            ModelWidth = modelWidth,
+            ModelHeight = modelHeight,
+        };
+    }
+
+    /// <summary>
+    /// Refuses an image the process cannot hold the model's work for. The budget is read only for an estimate above
+    /// every one that already ran, so a stream of same-sized frames reads no file and allocates nothing.
+    /// </summary>
+    private void RequireMemory(string name, int width, int height, int modelWidth, int modelHeight, int paddedHeight, int paddedWidth)
+    {
+        var info = Model.Info;
+        bool onHost = Model.Provider == ExecutionProviderKind.Cpu;
+        long needed = MemoryEstimate.Bytes(info, _extractor.Outputs, _options.Method, paddedHeight, paddedWidth, onHost);
+        if (needed <= _largestFitted)
+        {
+            return;
+        }
+        var budget = MemoryBudget();
+        if (needed > budget.Bytes)
+        {
+            int? side = MemoryEstimate.LargestSideWithin(info, _extractor.Outputs, _options.Method, width, height, budget.Bytes, onHost);
+            throw new ImageMemoryException(name, modelWidth, modelHeight, needed, budget.Bytes, budget.Source, side);
+        }
+        _largestFitted = needed;
+    }
+
+    private ReadOnlySpan<byte> Downscale(ReadOnlySpan<byte> pixels, int width, int height, int stride, PixelFormat format, int modelWidth, int modelHeight)
+    {
+        ImagePreprocessor.RequireFrame(pixels, width, height, stride, format);
+        int bpp = format.BytesPerPixel();
+        int length = modelWidth * bpp * modelHeight;
+        // Grown, never shrunk, as the workspaces: a stream of frames of one size allocates once.
+        if (_scaled.Length < length)
+        {
+            _scaled = GC.AllocateUninitializedArray<byte>(length);
+        }
+        if (_scaledRowSums.Length < modelWidth * bpp)
+        {
+            _scaledRowSums = new long[modelWidth * bpp];
+        }
+        ImageDownscaler.Downscale(pixels, width, height, stride, bpp, _scaled, modelWidth, modelHeight, _scaledRowSums);
+        _scaledLength = length;
+        return _scaled.AsSpan(0, length);
     }
 
     private LostWorkspace LostWorkspaceFor(int patches, int dim)

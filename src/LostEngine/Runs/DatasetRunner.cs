@@ -11,12 +11,16 @@ namespace LostEngine.Runs;
 /// a dedicated thread reads and decodes the next images into a small bounded queue of pooled frames while the
 /// calling thread runs the model on the current one, so the model waits on the disk or the decoder only when
 /// the decoder is truly slower. An image that fails is reported and the run goes on. Cancelling stops after
-/// the image in flight, so every result handed to the sink is complete.
+/// the image in flight, so every result handed to the sink is complete, and returns even when a read on the
+/// decoding thread is blocked.
 /// </summary>
 public sealed class DatasetRunner
 {
     /// <summary>Decoded images kept ready ahead of the model by default.</summary>
     public const int DefaultPrefetch = 4;
+
+    // How long a stopped run waits for the decoding thread to finish its file before leaving it behind.
+    private static readonly TimeSpan DecoderStopWait = TimeSpan.FromMilliseconds(250);
 
     private readonly LostLocalizer _localizer;
     private readonly int _prefetch;
@@ -33,6 +37,9 @@ public sealed class DatasetRunner
         _prefetch = prefetch;
     }
 
+    /// <summary>Reads and decodes one file on the decoding thread; tests stand in a read that blocks.</summary>
+    internal Func<ImageDecoder, string, DecodedImage> ReadImage { get; init; } = static (decoder, path) => decoder.DecodeFile(path);
+
     /// <summary>Runs every image in order, handing each result to <paramref name="sink"/> on the calling thread.</summary>
     public RunSummary Run(IReadOnlyList<RunImage> images, IRunSink sink, CancellationToken cancellation = default)
     {
@@ -40,13 +47,14 @@ public sealed class DatasetRunner
         ArgumentNullException.ThrowIfNull(sink);
         long start = Stopwatch.GetTimestamp();
         // One frame more than the queue holds: the model thread works on one while the queue is full.
-        using var free = new BlockingCollection<RunFrame>(_prefetch + 1);
-        using var ready = new BlockingCollection<RunFrame>(_prefetch);
+        // Not disposed by scope: a decoder abandoned in a blocked read still uses them when the read returns.
+        var free = new BlockingCollection<RunFrame>(_prefetch + 1);
+        var ready = new BlockingCollection<RunFrame>(_prefetch);
         for (int i = 0; i < _prefetch + 1; i++)
         {
             free.Add(new RunFrame());
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var decoder = new Thread(() => Decode(images, free, ready, stop.Token))
         {
             IsBackground = true,
@@ -84,7 +92,14 @@ public sealed class DatasetRunner
         finally
         {
             stop.Cancel();
-            decoder.Join();
+            // A read can block past any cancellation (a hung network file system): the run still returns, and
+            // the decoder, a background thread, is left to end on its own when the read does.
+            if (decoder.Join(DecoderStopWait))
+            {
+                free.Dispose();
+                ready.Dispose();
+                stop.Dispose();
+            }
         }
         return new RunSummary(localized, failed, cancellation.IsCancellationRequested,
             Stopwatch.GetElapsedTime(start).TotalMilliseconds, modelMs, waitMs);
@@ -100,7 +115,7 @@ public sealed class DatasetRunner
         LocalizationResult result;
         try
         {
-            result = _localizer.Localize(frame.Pixels, frame.Width, frame.Height, frame.Stride, frame.Format);
+            result = _localizer.Localize(frame.Pixels, frame.Width, frame.Height, frame.Stride, frame.Format, frame.Image.Path);
         }
         catch (Exception e) when (e is LostInputException or OnnxRuntimeException or OutOfMemoryException)
         {
@@ -127,7 +142,7 @@ public sealed class DatasetRunner
                 long start = Stopwatch.GetTimestamp();
                 try
                 {
-                    var decoded = decoder.DecodeFile(image.Path);
+                    var decoded = ReadImage(decoder, image.Path);
                     frame.Fill(image, decoded, decoder.Pixels, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

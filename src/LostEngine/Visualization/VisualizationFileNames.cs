@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace LostEngine.Visualization;
 
 /// <summary>
@@ -10,6 +13,8 @@ namespace LostEngine.Visualization;
 /// </summary>
 public static class VisualizationFileNames
 {
+    private const string UnsafeCharacters = "%/\\<>:\"|?*";
+
     /// <summary>Appended to the stem of a figure whose result has no object, so a listing shows it.</summary>
     public const string NoObjectSuffix = "_no_object";
 
@@ -44,6 +49,69 @@ public static class VisualizationFileNames
         string name = System.IO.Path.GetFileName(imagePath);
         int dot = name.IndexOf('.');
         return dot > 0 ? name[..dot] : name;
+    }
+
+    /// <summary>The longest stem, in UTF-8 bytes, that <see cref="StemOfKey"/> gives.</summary>
+    public const int MaxStemBytes = 200;
+
+    /// <summary>
+    /// The stem a dataset run names an image's figures by, from its prediction key, so that two images never share a
+    /// figure and no name can fail to be a file: the key's folders (a key <c>val/dog.jpg</c> from a folder with
+    /// subfolders), then the reference's stem of its file name (<see cref="StemOf"/>); every character some file
+    /// system refuses, or that would make two keys one name (<c>%</c>, <c>/</c>, <c>\</c>, control characters,
+    /// <c>&lt; &gt; : " | ? *</c>), written as <c>%XX</c> per UTF-8 byte, so <c>val/dog.jpg</c> gives
+    /// <c>val%2Fdog</c>. A stem longer than <see cref="MaxStemBytes"/> UTF-8 bytes is cut, and ends with <c>~</c> and
+    /// a hash of the whole key that keeps it apart from others cut alike.
+    /// </summary>
+    public static string StemOfKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        int slash = key.LastIndexOf('/');
+        string stem = Escape(key[..(slash + 1)] + StemOf(key[(slash + 1)..]));
+        return Encoding.UTF8.GetByteCount(stem) <= MaxStemBytes ? stem : Shortened(stem, key);
+    }
+
+    private static string Escape(string stem)
+    {
+        var escaped = new StringBuilder(stem.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (Rune rune in stem.EnumerateRunes())
+        {
+            if (rune.Value >= 0x20 && rune.Value != 0x7F && !(rune.IsAscii && UnsafeCharacters.Contains((char)rune.Value)))
+            {
+                escaped.Append(rune.ToString());
+                continue;
+            }
+            int length = rune.EncodeToUtf8(bytes);
+            foreach (byte b in bytes[..length])
+            {
+                escaped.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return escaped.ToString();
+    }
+
+    private static string Shortened(string stem, string key)
+    {
+        const int HashPart = 9;
+        var kept = new StringBuilder();
+        int bytes = 0;
+        foreach (Rune rune in stem.EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > MaxStemBytes - HashPart)
+            {
+                break;
+            }
+            kept.Append(rune.ToString());
+        }
+        // FNV-1a over the key's UTF-8 bytes: fixed, so a rerun names its figures as the first run did.
+        uint hash = 2166136261;
+        foreach (byte b in Encoding.UTF8.GetBytes(key))
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+        return kept.Append('~').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).ToString();
     }
 
     private static string Suffix(bool hasObject) => hasObject ? "" : NoObjectSuffix;

@@ -33,15 +33,41 @@ public class PredictionMapTests
         Assert.Equal(PredictionStatus.Missing, map.PredictFor(Image("140", "COCO_val2014_000000000140.jpg", 140)).Status);
     }
 
-    [Fact]
-    public void Two_keys_naming_one_image_with_different_boxes_are_reported()
+    [Theory]
+    [InlineData("000005.jpg", "000005")]
+    [InlineData("a/000005.jpg", "b/000005.jpg")]
+    public void Two_keys_naming_one_image_with_different_boxes_are_reported(string used, string other)
     {
         var map = new PredictionMap();
-        map.Set("000005.jpg", new BoundingBox(1, 2, 3, 4));
-        map.Set("000005", new BoundingBox(9, 9, 9, 9));
+        map.Set(used, new BoundingBox(1, 2, 3, 4));
+        map.Set(other, new BoundingBox(9, 9, 9, 9));
         ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
         Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
         Assert.Equal(EvaluationIssueKind.AmbiguousPrediction, found.Issue?.Kind);
+        Assert.Contains($"'{used}' is used", found.Issue!.Reason);
+    }
+
+    [Fact]
+    public void An_image_is_found_under_the_path_a_folder_with_subfolders_keys_it_by()
+    {
+        var map = new PredictionMap();
+        map.Set("val/000005.jpg", new BoundingBox(1, 2, 3, 4));
+        ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
+        Assert.Equal(PredictionStatus.Box, found.Status);
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
+        Assert.Null(found.Issue);
+        Assert.Empty(map.IssuesAfter(new GroundTruthSet("voc", [Image("000005.jpg", "000005.jpg", 5)], [])));
+    }
+
+    [Fact]
+    public void An_exact_key_wins_over_a_path_key_with_the_same_file_name()
+    {
+        var map = new PredictionMap();
+        map.Set("000005.jpg", new BoundingBox(1, 2, 3, 4));
+        map.Set("other/000005.jpg", new BoundingBox(9, 9, 9, 9));
+        ImagePrediction found = map.PredictFor(Image("000005.jpg", "000005.jpg", 5));
+        Assert.Equal(new BoundingBox(1, 2, 3, 4), found.Box);
+        Assert.Null(found.Issue);
     }
 
     [Fact]
