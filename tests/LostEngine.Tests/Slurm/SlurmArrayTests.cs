@@ -7,10 +7,16 @@ using LostEngine.Tests.Runs;
 
 namespace LostEngine.Tests.Slurm;
 
+[CollectionDefinition(nameof(SlurmCollection), DisableParallelization = true)]
+public sealed class SlurmCollection;
+
 /// <summary>
 /// The job-array scripts of examples/slurm on a real SLURM cluster: parts run as array tasks, a task cancelled
-/// midway and resubmitted alone, merged, give byte for byte the prediction map of one run.
+/// midway and resubmitted alone, merged, give byte for byte the prediction map of one run. The class runs alone
+/// (its collection disables parallelisation): the cancel must land while the task still has images ahead, and
+/// its tasks' load must not reach other tests.
 /// </summary>
+[Collection(nameof(SlurmCollection))]
 public sealed class SlurmArrayTests
 {
     private const int Shards = 3;
