@@ -65,10 +65,13 @@ public static class CliRunner
 /// <summary>Starts the built tool as a child process, for what in-process runs cannot show: signals, kills, environment read once per process.</summary>
 public static class CliProcess
 {
+    /// <summary>The built tool beside the test binaries (the Release build under the README's test command).</summary>
+    public static string LostDll => Path.Combine(AppContext.BaseDirectory, "lost.dll");
+
     public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lost.dll"));
+        start.ArgumentList.Add(LostDll);
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
