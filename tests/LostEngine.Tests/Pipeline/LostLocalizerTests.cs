@@ -73,39 +73,6 @@ public sealed class LostLocalizerTests
         Assert.Equal(reference.Box, result.Box);
     }
 
-    [Theory]
-    [InlineData(LocalizationMethod.Lost)]
-    [InlineData(LocalizationMethod.TokenCut)]
-    [InlineData(LocalizationMethod.MaskCut)]
-    public void A_frame_in_every_format_gives_the_file_result_and_allocates_nothing_in_steady_state(LocalizationMethod method)
-    {
-        using var localizer = new LostLocalizer(new LocalizerOptions { ModelPath = Fixtures.TinyModel, Method = method });
-        var decoder = new ImageDecoder();
-        var image = decoder.DecodeFile(Fixtures.Tiny("wide_100x75.png"));
-        var rgb = new byte[image.Width * image.Height * 3];
-        for (int i = 0; i < image.Width * image.Height; i++)
-        {
-            decoder.Pixels.Slice(i * 4, 3).CopyTo(rgb.AsSpan(i * 3));
-        }
-        var fromFile = localizer.LocalizeFile(Fixtures.Tiny("wide_100x75.png"));
-
-        foreach (var format in Enum.GetValues<PixelFormat>())
-        {
-            int stride = image.Width * format.BytesPerPixel() + 8;
-            var frame = ReferencePreprocessing.Layout(rgb, image.Width, image.Height, format, stride);
-            var result = localizer.Localize(frame, image.Width, image.Height, stride, format);
-            Assert.Equal(fromFile.Box, result.Box);
-            Assert.Equal(fromFile.Seed, result.Seed);
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++)
-            {
-                localizer.Localize(frame, image.Width, image.Height, stride, format);
-            }
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-    }
-
     [Fact]
     public void Timings_cover_every_stage()
     {
