@@ -5,19 +5,22 @@ namespace LostEngine.Evaluation;
 /// <summary>
 /// The append-only record of a run's finished images, one JSON line each after a header line of the
 /// <see cref="JournalSettings"/> the results depend on, so that a run started again after a crash skips what is
-/// done, never counts an image twice, and can tell whether it is the same run. While open, the journal is locked
-/// against every other opening, in this process or another.
+/// done, never counts an image twice, and can tell whether it is the same run. While open, a lock file beside it
+/// (<see cref="LockPath"/>) is held exclusively, so a second run on the same output is refused, in this process or
+/// another; the journal itself stays readable (a test, <c>lost merge</c> or <c>tail -f</c> while the run goes on).
 /// </summary>
 public sealed class ResumeJournal : IDisposable
 {
     private readonly Dictionary<string, ImageResultRecord> _finished;
     private readonly Dictionary<string, ImageResultRecord> _failed;
+    private readonly FileStream _lock;
     private readonly FileStream _stream;
     private readonly JsonLinesWriter _writer;
 
-    private ResumeJournal(FileStream stream, JsonLinesContent content, Dictionary<string, ImageResultRecord> finished,
+    private ResumeJournal(FileStream lockFile, FileStream stream, JsonLinesContent content, Dictionary<string, ImageResultRecord> finished,
         Dictionary<string, ImageResultRecord> failed, IReadOnlyList<EvaluationIssue> issues)
     {
+        _lock = lockFile;
         _stream = stream;
         _finished = finished;
         _failed = failed;
@@ -25,6 +28,9 @@ public sealed class ResumeJournal : IDisposable
         Issues = issues;
         _writer = new JsonLinesWriter(stream);
     }
+
+    /// <summary>The lock file held while a journal is open: the journal's path with <c>.lock</c> added.</summary>
+    public static string LockPath(string journalPath) => Path.GetFullPath(journalPath) + ".lock";
 
     /// <summary>The journal's file, as a full path.</summary>
     public string FilePath => _writer.FilePath;
@@ -52,7 +58,17 @@ public sealed class ResumeJournal : IDisposable
     public static ResumeJournal Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileStream stream = Lock(path);
+        FileStream lockFile = Lock(path);
+        FileStream stream;
+        try
+        {
+            stream = OpenShared(path);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
         try
         {
             JsonLinesContent content = JsonLinesReader.Parse(ReadAll(stream, path), path);
@@ -77,11 +93,12 @@ public sealed class ResumeJournal : IDisposable
                 }
             }
             Repair(stream, path, content);
-            return new ResumeJournal(stream, content, finished, failed, issues);
+            return new ResumeJournal(lockFile, stream, content, finished, failed, issues);
         }
         catch
         {
             stream.Dispose();
+            lockFile.Dispose();
             throw;
         }
     }
@@ -131,7 +148,20 @@ public sealed class ResumeJournal : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        // Removed while still held, so a run that opens the path next makes a new file and locks that.
+        try
+        {
+            File.Delete(_lock.Name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A lock file left behind holds nothing once closed; the next run locks it again.
+        }
+        _lock.Dispose();
+    }
 
     private static FileStream Lock(string path)
     {
@@ -144,12 +174,26 @@ public sealed class ResumeJournal : IDisposable
                 Directory.CreateDirectory(folder);
             }
             // FileShare.None takes an exclusive lock (flock on Unix) that every other opening of the file by .NET
-            // respects; the operating system drops it when the process ends, however it ends.
-            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            // respects; the operating system drops it when the process ends, however it ends. It is taken on a file
+            // of its own, because on the journal it would refuse the journal's readers too.
+            return new FileStream(LockPath(full), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
         }
         catch (IOException e) when (FileLocks.IsHeldElsewhere(e))
         {
             throw new JournalInUseException(full, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LostInputException(path, $"the journal's lock file cannot be made ({e.Message})", e);
+        }
+    }
+
+    private static FileStream OpenShared(string path)
+    {
+        try
+        {
+            // Readers may read along; the lock file keeps out every other writer.
+            return new FileStream(Path.GetFullPath(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -70,8 +70,12 @@ public class ResumeJournalTests
             first.Record(new ImageResultRecord("a.jpg", null));
             var refused = Assert.Throws<JournalInUseException>(() => ResumeJournal.Open(path));
             Assert.Equal(Path.GetFullPath(path), refused.JournalPath);
+            // The lock is a file of its own: the journal stays readable while its run goes on (lost merge, tail -f).
+            Assert.Single(File.ReadAllLines(path));
+            Assert.True(File.Exists(ResumeJournal.LockPath(path)));
             first.Record(new ImageResultRecord("b.jpg", null));
         }
+        Assert.False(File.Exists(ResumeJournal.LockPath(path)));
         using ResumeJournal again = ResumeJournal.Open(path);
         Assert.Equal(["a.jpg", "b.jpg"], again.Finished.Keys.Order(StringComparer.Ordinal));
     }
