@@ -7,6 +7,12 @@ namespace LostEngine.Model;
 /// chosen execution provider. The session is safe to run from several threads, but a <see cref="KeyExtractor"/>
 /// (which owns the bound buffers) is not: create one extractor per thread over a shared model.
 /// </summary>
+/// <remarks>
+/// ONNX Runtime's own log never reaches stderr: the engine creates the runtime's environment with a logger that turns
+/// each message into an event of the <c>LostEngine-OnnxRuntime</c> event source (warnings and above), which an
+/// <see cref="System.Diagnostics.Tracing.EventListener"/> or <c>dotnet-trace</c> can collect. A host that creates
+/// ONNX Runtime's environment itself before loading a model keeps its own logging.
+/// </remarks>
 public sealed class DinoModel : IDisposable
 {
     private readonly InferenceSession _session;
@@ -38,6 +44,7 @@ public sealed class DinoModel : IDisposable
     /// <exception cref="LostInputException">The file does not exist or the options are invalid.</exception>
     /// <exception cref="ModelFormatException">ONNX Runtime cannot load it, or it does not follow <see cref="ModelContract"/>.</exception>
     /// <exception cref="ExecutionProviderUnavailableException">CUDA or TensorRT was asked for by name and cannot load.</exception>
+    /// <exception cref="ModelOutOfMemoryException">The last provider tried has too little memory for the model.</exception>
     public static DinoModel Load(string path, ModelOptions? options = null)
     {
         options ??= ModelOptions.Default;
@@ -76,6 +83,10 @@ public sealed class DinoModel : IDisposable
                     // a model ONNX Runtime cannot read fails again on the CPU, where it is reported as such.
                     attempts.Add(new ProviderAttempt(provider, false, e.Message));
                     continue;
+                }
+                catch (OnnxRuntimeException e) when (OnnxRuntimeFailure.IsOutOfMemory(e))
+                {
+                    throw ModelOutOfMemoryException.Loading(path, provider, options, e);
                 }
                 catch (OnnxRuntimeException e)
                 {

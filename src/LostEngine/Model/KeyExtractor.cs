@@ -107,6 +107,7 @@ public sealed class KeyExtractor : IDisposable
 
     /// <summary>Runs the model on what <paramref name="binding"/>'s input holds; the outputs are then valid.</summary>
     /// <exception cref="ModelFormatException">ONNX Runtime rejected the run, e.g. the outputs' shapes disagree with the metadata.</exception>
+    /// <exception cref="ModelOutOfMemoryException">ONNX Runtime could not allocate what this grid needs; the extractor stays usable.</exception>
     public void Run(GridBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
@@ -117,6 +118,10 @@ public sealed class KeyExtractor : IDisposable
             {
                 binding.IoBinding.SynchronizeBoundOutputs();
             }
+        }
+        catch (OnnxRuntimeException e) when (OnnxRuntimeFailure.IsOutOfMemory(e))
+        {
+            throw ModelOutOfMemoryException.Running(_model, binding.Rows, binding.Cols, e);
         }
         catch (OnnxRuntimeException e)
         {
