@@ -13,4 +13,6 @@ public static class FuzzArbitraries
     public static Arbitrary<ImageInput> Images() => ImageFuzzCases.Corrupted.ToArbitrary();
 
     public static Arbitrary<VocInput> VocSets() => VocFuzzCases.Sets.ToArbitrary();
+
+    public static Arbitrary<CocoSetInput> CocoSets() => CocoFuzzCases.Sets.ToArbitrary();
 }
