@@ -12,7 +12,7 @@ public sealed class CocoFuzzProperties : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [FuzzProperty(MaxTest = 400)]
+    [FuzzProperty(MaxTest = 600)]
     public void A_broken_annotations_file_is_read_with_issues_or_refused_as_an_input_error(CocoSetInput input)
     {
         string annotations = _folder.File("instances.json");

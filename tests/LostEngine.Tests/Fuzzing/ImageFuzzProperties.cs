@@ -12,7 +12,7 @@ public sealed class ImageFuzzProperties
     private const string Name = "fuzzed-image";
     private const long PixelLimit = 1 << 20;
 
-    [FuzzProperty(MaxTest = 800)]
+    [FuzzProperty(MaxTest = 1500)]
     public void A_corrupted_image_is_decoded_or_refused_as_an_image_error(ImageInput input)
     {
         var decoder = new ImageDecoder(PixelLimit);

@@ -17,10 +17,10 @@ public sealed class NpyFuzzProperties
     // and the parser's strings and the error's text, which grow with the header.
     private static long AllocationBudget(byte[] bytes) => MaxElements * sizeof(float) + (2L << 20) + 64L * bytes.Length;
 
-    [FuzzProperty(MaxTest = 600)]
+    [FuzzProperty(MaxTest = 1000)]
     public void A_generated_header_is_read_or_refused_as_an_npy_error(NpyHeaderInput input) => ReadOrRefused(input);
 
-    [FuzzProperty(MaxTest = 600)]
+    [FuzzProperty(MaxTest = 800)]
     public void A_mutated_file_is_read_or_refused_as_an_npy_error(NpyFileInput input) => ReadOrRefused(input);
 
     private static void ReadOrRefused(FuzzInput input)
