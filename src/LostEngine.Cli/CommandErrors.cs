@@ -1,12 +1,14 @@
 using System.CommandLine;
 using LostEngine.Cli.Outputs;
+using LostEngine.Model;
 
 namespace LostEngine.Cli;
 
 /// <summary>
 /// The one place that turns a command's failure into an exit code and a single line on stderr, so every
-/// command reports errors alike: bad input (<see cref="LostInputException"/>) is exit 2, anything else exit 1,
-/// and no stack trace reaches the user.
+/// command reports errors alike: bad input (<see cref="LostInputException"/>) is exit 2, anything else exit 1
+/// (running out of memory in the model with its own message, other failures with their type), and no stack trace
+/// reaches the user.
 /// </summary>
 internal static class CommandErrors
 {
@@ -22,6 +24,12 @@ internal static class CommandErrors
         {
             error.WriteLine($"lost: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (ModelOutOfMemoryException e)
+        {
+            // The machine's limit, not a fault of the engine: the message says what ran out and what to change.
+            error.WriteLine($"lost: {OneLine(e.Message)}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -95,11 +95,10 @@ public static class CocoGroundTruthReader
             string item = $"{path} images[{index++}]";
             if (entry.ValueKind != JsonValueKind.Object
                 || !TryGetInteger(entry, "id", out long id)
-                || !entry.TryGetProperty("file_name", out JsonElement name) || name.ValueKind != JsonValueKind.String
-                || string.IsNullOrEmpty(name.GetString()))
+                || !TryGetText(entry, "file_name", out string fileName))
             {
                 issues.Add(new EvaluationIssue(item, EvaluationIssueKind.AnnotationMalformed,
-                    "an image entry needs an integer \"id\" and a string \"file_name\"; skipped"));
+                    "an image entry needs an integer \"id\" and a non-empty string \"file_name\"; skipped"));
                 continue;
             }
             if (images.ContainsKey(id))
@@ -107,7 +106,7 @@ public static class CocoGroundTruthReader
                 issues.Add(new EvaluationIssue(item, EvaluationIssueKind.DuplicateImage, $"image id {id} appears twice; the first is kept"));
                 continue;
             }
-            images.Add(id, new PendingImage(id, Path.GetFileName(name.GetString()!), TryGetNumber(entry, "width"), TryGetNumber(entry, "height")));
+            images.Add(id, new PendingImage(id, Path.GetFileName(fileName), TryGetNumber(entry, "width"), TryGetNumber(entry, "height")));
         }
         return images;
     }
@@ -193,7 +192,7 @@ public static class CocoGroundTruthReader
             }
             if (!TryReadBox(entry, out BoundingBox box))
             {
-                image.Problem ??= $"{item}: \"bbox\" is not an array of 4 numbers";
+                image.Problem ??= $"{item}: \"bbox\" is not an array of 4 numbers whose corners are finite";
                 continue;
             }
             image.Boxes.Add(box);
@@ -237,9 +236,10 @@ public static class CocoGroundTruthReader
                 return false;
             }
         }
-        // x + w is summed in float64 before rounding, as Python does.
+        // x + w is summed in float64 before rounding, as Python does; a corner beyond float64 (a number the JSON
+        // parser takes as infinity, or a sum that overflows) is where the reference's int(round(...)) raises.
         box = new BoundingBox(Math.Round(v[0]), Math.Round(v[1]), Math.Round(v[0] + v[2]), Math.Round(v[1] + v[3]));
-        return true;
+        return double.IsFinite(box.X1) && double.IsFinite(box.Y1) && double.IsFinite(box.X2) && double.IsFinite(box.Y2);
     }
 
     private static GroundTruthImage Finish(PendingImage image, string imagesFolder, List<EvaluationIssue> issues)
@@ -282,6 +282,25 @@ public static class CocoGroundTruthReader
         return entry.TryGetProperty(property, out JsonElement element)
             && element.ValueKind == JsonValueKind.Number
             && element.TryGetInt64(out value);
+    }
+
+    // JSON may escape half of a surrogate pair ("\ud800"), which is no text: GetString refuses it.
+    private static bool TryGetText(JsonElement entry, string property, out string text)
+    {
+        text = "";
+        if (!entry.TryGetProperty(property, out JsonElement element) || element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        try
+        {
+            text = element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        return text.Length > 0;
     }
 
     private static double? TryGetNumber(JsonElement entry, string property) =>

@@ -80,7 +80,9 @@ public static class VocGroundTruthReader
         XDocument document;
         try
         {
-            using XmlReader reader = XmlReader.Create(annotationPath, XmlSettings);
+            // A path handed to XmlReader is a URI: "%41" in an id would be unescaped and another file read.
+            using var stream = File.OpenRead(annotationPath);
+            using XmlReader reader = XmlReader.Create(stream, XmlSettings);
             document = XDocument.Load(reader);
         }
         catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)

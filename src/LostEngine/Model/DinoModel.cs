@@ -9,6 +9,12 @@ namespace LostEngine.Model;
 /// once every extractor over it is done: afterwards new extractors and their runs throw
 /// <see cref="ObjectDisposedException"/>, and a second Dispose does nothing.
 /// </summary>
+/// <remarks>
+/// ONNX Runtime's own log never reaches stderr: the engine creates the runtime's environment with a logger that turns
+/// each message into an event of the <c>LostEngine-OnnxRuntime</c> event source (warnings and above), which an
+/// <see cref="System.Diagnostics.Tracing.EventListener"/> or <c>dotnet-trace</c> can collect. A host that creates
+/// ONNX Runtime's environment itself before loading a model keeps its own logging.
+/// </remarks>
 public sealed class DinoModel : IDisposable
 {
     private readonly InferenceSession _session;
@@ -52,6 +58,7 @@ public sealed class DinoModel : IDisposable
     /// <exception cref="LostInputException">The file does not exist or the options are invalid.</exception>
     /// <exception cref="ModelFormatException">ONNX Runtime cannot load it, or it does not follow <see cref="ModelContract"/>.</exception>
     /// <exception cref="ExecutionProviderUnavailableException">CUDA or TensorRT was asked for by name and cannot load.</exception>
+    /// <exception cref="ModelOutOfMemoryException">The last provider tried has too little memory for the model.</exception>
     public static DinoModel Load(string path, ModelOptions? options = null)
     {
         options ??= ModelOptions.Default;
@@ -90,6 +97,10 @@ public sealed class DinoModel : IDisposable
                     // a model ONNX Runtime cannot read fails again on the CPU, where it is reported as such.
                     attempts.Add(new ProviderAttempt(provider, false, e.Message));
                     continue;
+                }
+                catch (OnnxRuntimeException e) when (OnnxRuntimeFailure.IsOutOfMemory(e))
+                {
+                    throw ModelOutOfMemoryException.Loading(path, provider, options, e);
                 }
                 catch (OnnxRuntimeException e)
                 {

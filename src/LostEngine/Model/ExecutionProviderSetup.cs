@@ -20,6 +20,9 @@ internal static class ExecutionProviderSetup
     /// <exception cref="ExecutionProviderUnavailableException">ONNX Runtime cannot load the provider.</exception>
     public static SessionOptions Create(ExecutionProviderKind provider, ModelOptions options)
     {
+        // Session options are the first ONNX Runtime object the engine makes, and making one creates the
+        // environment with ONNX Runtime's default stderr log unless the engine's exists already.
+        _ = OnnxRuntimeEnvironment.Instance;
         var session = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,

@@ -119,6 +119,7 @@ public sealed class KeyExtractor : IDisposable
     /// <exception cref="ModelFormatException">ONNX Runtime rejected the run, e.g. the outputs' shapes disagree with the metadata.</exception>
     /// <exception cref="InvalidOperationException">Another call is running on this extractor.</exception>
     /// <exception cref="ObjectDisposedException">The extractor, its model or the binding was disposed.</exception>
+    /// <exception cref="ModelOutOfMemoryException">ONNX Runtime could not allocate what this grid needs; the extractor stays usable.</exception>
     public void Run(GridBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
@@ -130,6 +131,10 @@ public sealed class KeyExtractor : IDisposable
             {
                 binding.IoBinding.SynchronizeBoundOutputs();
             }
+        }
+        catch (OnnxRuntimeException e) when (OnnxRuntimeFailure.IsOutOfMemory(e))
+        {
+            throw ModelOutOfMemoryException.Running(_model, binding.Rows, binding.Cols, e);
         }
         catch (OnnxRuntimeException e)
         {

@@ -82,4 +82,14 @@ public static class CliProcess
         }
         return Process.Start(start)!;
     }
+
+    /// <summary>Runs the built tool to its end in a child process; stdout and stderr are read concurrently so neither pipe fills.</summary>
+    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output.Replace("\r\n", "\n"), error.Result.Replace("\r\n", "\n"));
+    }
 }

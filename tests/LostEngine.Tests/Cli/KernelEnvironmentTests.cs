@@ -10,14 +10,8 @@ namespace LostEngine.Tests.Cli;
 /// </summary>
 public sealed class KernelEnvironmentTests
 {
-    private static (int ExitCode, string Output, string Error) RunWithKernel(string value, params string[] args)
-    {
-        using var process = CliProcess.Start(new Dictionary<string, string> { [KernelWidthSelector.EnvironmentVariable] = value }, args);
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error);
-    }
+    private static CliRun RunWithKernel(string value, params string[] args) =>
+        CliProcess.Run(new Dictionary<string, string> { [KernelWidthSelector.EnvironmentVariable] = value }, args);
 
     private static string AnyCase => Fixtures.Tiny("object_96x80.k.npy");
 

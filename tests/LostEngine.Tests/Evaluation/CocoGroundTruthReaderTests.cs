@@ -61,4 +61,36 @@ public class CocoGroundTruthReaderTests
         Assert.Equal(path, error.InputName);
         Assert.Contains(expected, error.Problem);
     }
+
+    [Fact]
+    public void A_file_name_that_is_not_valid_text_is_a_malformed_entry()
+    {
+        // Found by fuzzing: a lone surrogate escape made JsonElement.GetString throw InvalidOperationException.
+        using var folder = new TempFolder();
+        string path = folder.Write("instances.json", """
+            {"images": [{"id": 1, "file_name": "\ud800"}, {"id": 2, "file_name": "b.jpg"}], "annotations": []}
+            """);
+
+        GroundTruthSet set = CocoGroundTruthReader.Read(new CocoGroundTruthOptions(path, folder.Path));
+
+        Assert.Equal(["2"], set.Images.Select(i => i.Key));
+        Assert.Contains(set.Issues, i => i.Item.EndsWith("images[0]") && i.Kind == EvaluationIssueKind.AnnotationMalformed);
+    }
+
+    [Theory]
+    [InlineData("[1e400, 0, 1, 1]")]
+    [InlineData("[1e308, 0, 1e308, 1]")]
+    public void A_box_whose_corner_is_beyond_float64_is_malformed(string bbox)
+    {
+        // Found by fuzzing: the box was kept with an infinite corner; the reference's int(round(x + w)) raises there.
+        using var folder = new TempFolder();
+        string path = folder.Write("instances.json",
+            $$"""{"images": [{"id": 1, "file_name": "a.jpg"}], "annotations": [{"image_id": 1, "bbox": {{bbox}}}]}""");
+
+        GroundTruthImage image = Assert.Single(CocoGroundTruthReader.Read(new CocoGroundTruthOptions(path, folder.Path)).Images);
+
+        Assert.Equal(GroundTruthStatus.Unreadable, image.Status);
+        Assert.Contains("\"bbox\"", image.Reason);
+        Assert.Empty(image.Boxes);
+    }
 }

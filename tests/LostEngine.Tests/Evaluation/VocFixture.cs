@@ -30,7 +30,11 @@ internal static class VocFixture
         + $"<bndbox><xmin>{xmin}</xmin><ymin>{ymin}</ymin><xmax>{xmax}</xmax><ymax>{ymax}</ymax></bndbox></object>";
 
     public static void WriteAnnotation(TempFolder folder, string id, int width, int height, params string[] objects) =>
-        folder.Write($"VOCdevkit/VOC2007/Annotations/{id}.xml",
+        WriteAnnotation(folder, "VOCdevkit/VOC2007", id, width, height, objects);
+
+    /// <summary>Writes the annotation of <paramref name="id"/> under the VOC root <paramref name="root"/> (relative to the folder).</summary>
+    public static void WriteAnnotation(TempFolder folder, string root, string id, int width, int height, params string[] objects) =>
+        folder.Write($"{root}/Annotations/{id}.xml",
             $"<annotation><folder>VOC2007</folder><filename>{id}.jpg</filename>"
             + $"<size><width>{width}</width><height>{height}</height><depth>3</depth></size>{string.Concat(objects)}</annotation>");
 

@@ -67,6 +67,25 @@ public class VocGroundTruthReaderTests
     }
 
     [Fact]
+    public void An_annotation_is_read_from_the_file_its_id_names_even_when_the_id_looks_like_a_uri_escape()
+    {
+        // Found by fuzzing: the annotation path was handed to XmlReader as a URI, which unescapes "%41" to "A", so a
+        // valid annotation was unreadable, or, as here, another file was read in its place.
+        const string id = "a%41", decoy = "aA";
+        using var folder = new TempFolder();
+        folder.Write($"VOC/ImageSets/Main/trainval.txt", id + "\n");
+        VocFixture.WriteAnnotation(folder, "VOC", id, 100, 100, VocFixture.Object(1, 1, 10, 10));
+        VocFixture.WriteAnnotation(folder, "VOC", decoy, 100, 100, VocFixture.Object(50, 50, 60, 60));
+
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(Path.Combine(folder.Path, "VOC")));
+
+        GroundTruthImage image = Assert.Single(set.Images);
+        Assert.Equal(GroundTruthStatus.Evaluated, image.Status);
+        Assert.Equal($"{id}.jpg", image.Key);
+        Assert.Equal([new BoundingBox(0, 0, 10, 10)], image.Boxes);
+    }
+
+    [Fact]
     public void A_missing_root_or_set_file_is_a_typed_error_naming_the_path()
     {
         using var folder = new TempFolder();

@@ -88,6 +88,19 @@ public sealed class NpyMalformedTests
         Assert.Contains(problem, error.Message);
     }
 
+    [Theory]
+    [InlineData("{'descr': '\\x1b[31m<f4', 'fortran_order': False, 'shape': (1,), }", "unsupported dtype '\\x1b[31m<f4'")]
+    [InlineData("{\u001b[2J", "expected a string key or '}' at column 2, found '\\x1b'")]
+    [InlineData("{'descr': '\\u\n", "expected 4 hex digits after the escape at column 14, found '\\n'")]
+    public void Control_characters_from_the_file_are_escaped_in_the_message(string dict, string problem)
+    {
+        // Found by fuzzing: a header's escape (or raw) control characters went into the message as they were, so a
+        // file could put a line break, or a terminal escape sequence, into the one-line error.
+        var error = Fails(NpyBytes.Build(dict, NpyBytes.Float32(1f)));
+        Assert.Contains(problem, error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
+    }
+
     [Fact]
     public void Deeply_nested_header_is_refused_without_exhausting_the_stack()
     {

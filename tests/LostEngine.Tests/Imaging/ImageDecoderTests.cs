@@ -9,9 +9,9 @@ public sealed class ImageDecoderTests
 {
     // 3x2 images written by PIL with the pixels below; PIL reads them back exactly.
     private static readonly byte[] Expected = [200, 100, 50, 0, 255, 10, 30, 40, 250, 1, 2, 3, 128, 128, 128, 255, 0, 255];
-    private const string Gif = "R0lGODdhAwACAIIAAAD/CoCAgMhkMh4o+v8A/wECAwAAAAAAACwAAAAAAwACAAAICQAFABhQIACBgAA7";
-    private const string Bmp = "Qk1OAAAAAAAAADYAAAAoAAAAAwAAAAIAAAABABgAAAAAABgAAADEDgAAxA4AAAAAAAAAAAAAAwIBgICA/wD/AAAAMmTICv8A+igeAAAA";
-    private const string WebPLossless = "UklGRkwAAABXRUJQVlA4TD8AAAAvAkAAAC9AkG2zjOMCd7i/1T0IJG1gQdafJ3i7KWgjhfnBsIQK/MvAAfMf9CW8Vs828gUCAcpYccUhEf2P9QAA";
+    internal const string Gif = "R0lGODdhAwACAIIAAAD/CoCAgMhkMh4o+v8A/wECAwAAAAAAACwAAAAAAwACAAAICQAFABhQIACBgAA7";
+    internal const string Bmp = "Qk1OAAAAAAAAADYAAAAoAAAAAwAAAAIAAAABABgAAAAAABgAAADEDgAAxA4AAAAAAAAAAAAAAwIBgICA/wD/AAAAMmTICv8A+igeAAAA";
+    internal const string WebPLossless = "UklGRkwAAABXRUJQVlA4TD8AAAAvAkAAAC9AkG2zjOMCd7i/1T0IJG1gQdafJ3i7KWgjhfnBsIQK/MvAAfMf9CW8Vs828gUCAcpYccUhEf2P9QAA";
 
     [Theory]
     [InlineData("gif", Gif)]

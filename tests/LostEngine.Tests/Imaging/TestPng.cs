@@ -57,7 +57,7 @@ internal static class TestPng
         file.Write(word);
     }
 
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    public static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         uint crc = 0xFFFFFFFFu;
         foreach (byte b in bytes)

@@ -1,5 +1,4 @@
 using LostEngine.Model;
-using Microsoft.ML.OnnxRuntime;
 
 namespace LostEngine.Tests.Model;
 
@@ -9,7 +8,7 @@ namespace LostEngine.Tests.Model;
 /// </summary>
 public sealed class ExecutionProviderTests
 {
-    private static bool GpuBuild => OrtEnv.Instance().GetAvailableProviders().Contains("CUDAExecutionProvider");
+    private static bool GpuBuild => OnnxRuntimeEnvironment.Instance.GetAvailableProviders().Contains("CUDAExecutionProvider");
 
     [Theory]
     [InlineData(ExecutionProviderKind.Cuda)]
