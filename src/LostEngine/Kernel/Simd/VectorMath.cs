@@ -124,6 +124,44 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>
+    /// Σ v_i² in float32 with FMA at the given width: fast, but it overflows to infinity for values near float32's
+    /// range and is off by up to about d·2⁻²⁴ relative; <see cref="SumOfSquares"/> is the exact-enough float64 sum.
+    /// </summary>
+    public static float SumOfSquaresSingle(ReadOnlySpan<float> values, KernelWidth width)
+    {
+        int n = values.Length;
+        ref float p = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        float sum = 0;
+        if (width == KernelWidth.Vector512 && n >= Vector512<float>.Count)
+        {
+            var acc = Vector512<float>.Zero;
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref p, (nuint)i);
+                acc = Vector512.FusedMultiplyAdd(v, v, acc);
+            }
+            sum = Vector512.Sum(acc);
+        }
+        else if (width >= KernelWidth.Vector256 && n >= Vector256<float>.Count)
+        {
+            var acc = Vector256<float>.Zero;
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref p, (nuint)i);
+                acc = Vector256.FusedMultiplyAdd(v, v, acc);
+            }
+            sum = Vector256.Sum(acc);
+        }
+        for (; i < n; i++)
+        {
+            float v = Unsafe.Add(ref p, i);
+            sum = MathF.FusedMultiplyAdd(v, v, sum);
+        }
+        return sum;
+    }
+
     /// <summary>Σ v_i², accumulated in float64 (so values near float32's range cannot overflow it).</summary>
     public static double SumOfSquares(ReadOnlySpan<float> values, KernelWidth width)
     {
