@@ -33,6 +33,7 @@ Task("Benchmarks")
         new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
+// The library packages LostEngine and LostEngine.Native, and the tool package LostEngine.Tool (the lost command).
 Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>

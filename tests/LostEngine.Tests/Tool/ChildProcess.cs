@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using LostEngine.Tests.Cli;
+
+namespace LostEngine.Tests.Tool;
+
+/// <summary>Runs a program to its end with a bound on its time, so a hung SDK fails the test instead of the suite.</summary>
+internal static class ChildProcess
+{
+    // Far above what packing and installing take (seconds).
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    // The SDK's telemetry notice and banners would add lines to what the tests read.
+    private static readonly Dictionary<string, string> QuietSdk = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+
+    public static CliRun Dotnet(params string[] args) => Run("dotnet", args, QuietSdk);
+
+    public static CliRun Run(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', start.ArgumentList)} did not end within {Limit}");
+        }
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output.Result.Replace("\r\n", "\n"), error.Result.Replace("\r\n", "\n"));
+    }
+}
