@@ -17,7 +17,17 @@ internal static class ChildProcess
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
 
-    public static CliRun Dotnet(params string[] args) => Run("dotnet", args, QuietSdk);
+    /// <summary>
+    /// The first <c>dotnet</c> on PATH, or null. A bare "dotnet" would not do: a child process's name is looked up
+    /// in the test host's own folder first, which holds a <c>dotnet</c> even where PATH has none, and the SDK
+    /// commands then fail where they run dotnet themselves.
+    /// </summary>
+    public static string? DotnetOnPath { get; } =
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"))
+            .FirstOrDefault(File.Exists);
+
+    public static CliRun Dotnet(params string[] args) => Run(DotnetOnPath!, args, QuietSdk);
 
     public static CliRun Run(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
