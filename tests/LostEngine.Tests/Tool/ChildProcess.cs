@@ -27,16 +27,12 @@ internal static class ChildProcess
             .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"))
             .FirstOrDefault(File.Exists);
 
-    public static CliRun Dotnet(params string[] args) => Run(DotnetOnPath!, args, QuietSdk);
+    public static CliRun Dotnet(params string[] args) => Run(DotnetOnPath!, args);
 
-    public static CliRun Run(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static CliRun Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in QuietSdk)
         {
             start.Environment[name] = value;
         }
@@ -46,7 +42,7 @@ internal static class ChildProcess
         if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', start.ArgumentList)} did not end within {Limit}");
+            Assert.Fail($"{program} {string.Join(' ', args)} did not end within {Limit}");
         }
         process.WaitForExit();
         return new CliRun(process.ExitCode, output.Result.Replace("\r\n", "\n"), error.Result.Replace("\r\n", "\n"));
