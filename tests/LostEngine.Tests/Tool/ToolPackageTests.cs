@@ -52,24 +52,16 @@ public sealed class ToolPackageTests(PackedTool packed) : IClassFixture<PackedTo
         Assert.DoesNotContain(entries, entry => entry.Contains("/runtimes/") && (entry.EndsWith(".pdb") || entry.EndsWith(".lib")));
     }
 
-    /// <summary>Installs the package into a tool path of its own and returns the path of its <c>lost</c> command.</summary>
+    /// <summary>
+    /// Installs the package into a tool path of its own as the README does, its folder the only package source
+    /// (no other feed is asked, so no network is needed), and returns the path of its <c>lost</c> command.
+    /// </summary>
     private string Install()
     {
-        // A configuration whose only source is the package's folder: no other feed is asked, so no network is needed.
-        string config = packed.Folder.Write("nuget.config",
-            $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="lost" value="{Path.GetDirectoryName(packed.Package)}" />
-              </packageSources>
-            </configuration>
-            """);
         string tools = packed.Folder.File("tools");
 
         var install = ChildProcess.Dotnet("tool", "install", PackedTool.PackageId, "--version", packed.Version,
-            "--tool-path", tools, "--configfile", config);
+            "--tool-path", tools, "--source", Path.GetDirectoryName(packed.Package)!);
 
         Assert.True(install.ExitCode == 0, $"dotnet tool install exited {install.ExitCode}:\n{install.Output}\n{install.Error}");
         return Path.Combine(tools, OperatingSystem.IsWindows() ? "lost.exe" : "lost");
