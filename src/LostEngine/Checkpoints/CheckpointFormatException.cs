@@ -21,9 +21,10 @@ public sealed class CheckpointFormatException : LostInputException
     }
 
     /// <summary>Creates the error for the named file, keeping the error that revealed it.</summary>
-    public CheckpointFormatException(string source, string message, Exception inner)
+    public CheckpointFormatException(string source, string message, Exception inner, long? pickleOffset = null)
         : base(source, PrintableText.Escape(message), inner)
     {
+        PickleOffset = pickleOffset;
     }
 
     /// <summary>The tensor at fault (its name after prefix stripping), or null.</summary>

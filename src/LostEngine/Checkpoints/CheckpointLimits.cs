@@ -29,7 +29,7 @@ public sealed record CheckpointLimits
     /// <summary>Most bytes of one storage entry (one array must hold it).</summary>
     public long MaxStorageBytes { get; init; } = Array.MaxLength;
 
-    /// <summary>Most bytes read from all entries together.</summary>
+    /// <summary>Most bytes of the storages the backbone's tensors view, all together.</summary>
     public long MaxTotalBytes { get; init; } = 8L << 30;
 
     /// <summary>Most float32 values the returned tensors may hold together (views of one storage count once each).</summary>

@@ -22,7 +22,6 @@ internal sealed partial class TorchZipArchive : IDisposable
     private readonly Dictionary<string, List<ZipArchiveEntry>> _entries;
     private readonly string _source;
     private readonly CheckpointLimits _limits;
-    private long _bytesRead;
 
     private TorchZipArchive(ZipArchive zip, Dictionary<string, List<ZipArchiveEntry>> entries, string prefix, string source, CheckpointLimits limits)
     {
@@ -83,6 +82,7 @@ internal sealed partial class TorchZipArchive : IDisposable
             throw Fail(PickleEntryName, string.Create(CultureInfo.InvariantCulture,
                 $"is {entry.Length} bytes, more than the limit of {_limits.MaxPickleBytes}."));
         }
+        CheckInflation(entry, PickleEntryName);
         var bytes = new byte[entry.Length];
         ReadExactly(entry, PickleEntryName, bytes);
         return bytes;
@@ -92,12 +92,13 @@ internal sealed partial class TorchZipArchive : IDisposable
     public void CheckStorage(StorageReference storage)
     {
         string name = StorageEntryName(storage);
-        long length = Entry(name).Length;
-        if (length != storage.ByteLength)
+        var entry = Entry(name);
+        if (entry.Length != storage.ByteLength)
         {
             throw Fail(name, string.Create(CultureInfo.InvariantCulture,
-                $"holds {length} bytes, but the pickle names storage '{storage.Key}' as {storage.Numel} {storage.Type.DTypeName()} elements ({storage.ByteLength} bytes)."));
+                $"holds {entry.Length} bytes, but the pickle names storage '{storage.Key}' as {storage.Numel} {storage.Type.DTypeName()} elements ({storage.ByteLength} bytes)."));
         }
+        CheckInflation(entry, name);
     }
 
     /// <summary>Reads the storage's bytes, exactly <see cref="StorageReference.ByteLength"/> of them, into <paramref name="destination"/>.</summary>
@@ -120,7 +121,11 @@ internal sealed partial class TorchZipArchive : IDisposable
         {
             return;
         }
-        if (got > 0 && magic[0] == 0x80)
+        if (got == 0)
+        {
+            throw new CheckpointFormatException(source, "is empty (0 bytes).");
+        }
+        if (magic[0] == 0x80)
         {
             throw new CheckpointFormatException(source, "is a bare pickle: the legacy torch.save format (PyTorch before 1.6, or "
                 + "_use_new_zipfile_serialization=False), which is not read; load it in PyTorch and torch.save it again.");
@@ -131,6 +136,11 @@ internal sealed partial class TorchZipArchive : IDisposable
 
     private static string FindPrefix(IEnumerable<string> names, string source)
     {
+        // A TorchScript archive has a data.pkl too, of its module's attributes; its constants.pkl tells it apart.
+        if (names.Any(name => name.EndsWith("/constants.pkl", StringComparison.Ordinal)))
+        {
+            throw new CheckpointFormatException(source, "is a TorchScript archive (torch.jit.save), not a torch.save checkpoint of weights.");
+        }
         var pickles = names.Select(name => PicklePath().Match(name)).Where(match => match.Success).ToList();
         if (pickles.Count == 1)
         {
@@ -139,10 +149,6 @@ internal sealed partial class TorchZipArchive : IDisposable
         if (pickles.Count > 1)
         {
             throw new CheckpointFormatException(source, $"holds {pickles.Count} data.pkl entries ({string.Join(", ", pickles.Take(3).Select(m => m.Value))}): which one is the checkpoint is ambiguous.");
-        }
-        if (names.Any(name => name.EndsWith("/constants.pkl", StringComparison.Ordinal)))
-        {
-            throw new CheckpointFormatException(source, "is a TorchScript archive (torch.jit.save), not a torch.save checkpoint of weights.");
         }
         throw new CheckpointFormatException(source, "is a zip archive without a <folder>/data.pkl entry: not a torch.save checkpoint.");
     }
@@ -174,6 +180,7 @@ internal sealed partial class TorchZipArchive : IDisposable
         {
             throw Fail(fullName, string.Create(CultureInfo.InvariantCulture, $"is {entry.Length} bytes; the record is a short line."));
         }
+        CheckInflation(entry, fullName);
         var bytes = new byte[entry.Length];
         ReadExactly(entry, fullName, bytes);
         return Encoding.Latin1.GetString(bytes).Trim();
@@ -197,23 +204,24 @@ internal sealed partial class TorchZipArchive : IDisposable
         return entry;
     }
 
-    private void ReadExactly(ZipArchiveEntry entry, string name, Span<byte> destination)
+    /// <summary>Refuses an entry whose declared sizes make it a zip bomb, before anything is allocated for it.</summary>
+    private void CheckInflation(ZipArchiveEntry entry, string name)
     {
-        if (entry.Length != destination.Length)
-        {
-            throw new InvalidOperationException($"Entry {name} is {entry.Length} bytes, the caller expects {destination.Length}.");
-        }
         if (entry.Length > RatioFreeBytes
             && (entry.CompressedLength == 0 || (double)entry.Length / entry.CompressedLength > _limits.MaxCompressionRatio))
         {
             throw Fail(name, string.Create(CultureInfo.InvariantCulture,
                 $"inflates {entry.CompressedLength} bytes to {entry.Length}, past the compression-ratio limit of {_limits.MaxCompressionRatio} (a zip bomb?)."));
         }
-        if (_bytesRead + entry.Length > _limits.MaxTotalBytes)
-        {
-            throw Fail(name, string.Create(CultureInfo.InvariantCulture,
-                $"would take the bytes read past the limit of {_limits.MaxTotalBytes}."));
-        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/>, which is the entry's declared length, from the entry. The archive reader
+    /// inflates no more than that length, whatever the compressed data holds, so a lying header cannot make it
+    /// produce more.
+    /// </summary>
+    private void ReadExactly(ZipArchiveEntry entry, string name, Span<byte> destination)
+    {
         try
         {
             using var stream = entry.Open();
@@ -222,18 +230,11 @@ internal sealed partial class TorchZipArchive : IDisposable
             {
                 throw Fail(name, string.Create(CultureInfo.InvariantCulture, $"ends after {filled} of its {destination.Length} bytes."));
             }
-            Span<byte> more = stackalloc byte[1];
-            if (stream.Read(more) > 0)
-            {
-                throw Fail(name, string.Create(CultureInfo.InvariantCulture,
-                    $"inflates to more than the {destination.Length} bytes its header declares (a zip bomb?)."));
-            }
         }
         catch (InvalidDataException e)
         {
             throw new CheckpointFormatException(_source, $"entry '{name}' cannot be read: {e.Message}", e);
         }
-        _bytesRead += entry.Length;
     }
 
     private CheckpointFormatException Fail(string entry, string message) => new(_source, $"entry '{entry}' {message}");

@@ -24,7 +24,7 @@ internal static class ZipDirectoryCheck
         int tailLength = (int)Math.Min(length, EndLength + ushort.MaxValue);
         var tail = ReadAt(stream, length - tailLength, tailLength);
         int end = tail.AsSpan().LastIndexOf(EndSignature);
-        while (end > tailLength - EndLength)
+        while (end >= 0 && end > tailLength - EndLength)
         {
             end = tail.AsSpan(0, end).LastIndexOf(EndSignature);
         }

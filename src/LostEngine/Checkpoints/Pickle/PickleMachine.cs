@@ -463,7 +463,7 @@ internal sealed class PickleMachine
         }
         catch (DecoderFallbackException e)
         {
-            throw new CheckpointFormatException(_source, $"{_entry} byte {_opcodeOffset}: a str that is not UTF-8.", e);
+            throw new CheckpointFormatException(_source, $"{_entry} byte {_opcodeOffset}: a str that is not UTF-8.", e, _opcodeOffset);
         }
     }
 
