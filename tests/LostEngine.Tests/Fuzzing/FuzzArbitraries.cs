@@ -15,4 +15,8 @@ public static class FuzzArbitraries
     public static Arbitrary<VocInput> VocSets() => VocFuzzCases.Sets.ToArbitrary();
 
     public static Arbitrary<CocoSetInput> CocoSets() => CocoFuzzCases.Sets.ToArbitrary();
+
+    public static Arbitrary<CheckpointFileInput> CheckpointFiles() => CheckpointFuzzCases.Files.ToArbitrary();
+
+    public static Arbitrary<CheckpointPickleInput> CheckpointPickles() => CheckpointFuzzCases.Pickles.ToArbitrary();
 }

@@ -24,3 +24,9 @@ public sealed record ImageInput(string HowMade, byte[] Bytes) : FuzzInput(HowMad
 
 /// <summary>A COCO annotations file, generated or mutated.</summary>
 public sealed record CocoInput(string HowMade, byte[] Bytes) : FuzzInput(HowMade, Bytes);
+
+/// <summary>A checkpoint fixture's bytes with a few bytes changed.</summary>
+public sealed record CheckpointFileInput(string HowMade, byte[] Bytes) : FuzzInput(HowMade, Bytes);
+
+/// <summary>A checkpoint fixture whose data.pkl had a few bytes changed, in an otherwise intact archive.</summary>
+public sealed record CheckpointPickleInput(string HowMade, byte[] Bytes) : FuzzInput(HowMade, Bytes);
