@@ -415,6 +415,8 @@ class LastAttentionExport(DinoViT):
 
     @classmethod
     def of(cls, vit):
+        if isinstance(vit, cls):
+            return vit.eval()
         export = cls(vit.config)
         export.load_state_dict(vit.state_dict(), strict=True)
         return export.eval()

@@ -106,13 +106,14 @@ def resolve_config(args, found):
     return config, args.arch if standard else f"{args.arch}-custom"
 
 
-def distinct_random(model, seed):
-    """Random values in every parameter: torch's exporter merges initializers of equal
-    values, which would leave a template without a slot for each checkpoint tensor."""
-    generator = torch.Generator().manual_seed(seed)
+def distinct_constants(model):
+    """A different constant in every parameter, stored as one value broadcast to the
+    parameter's shape: torch's exporter merges parameters of equal values, which would
+    leave a template without a slot for each checkpoint tensor, and a template needs
+    no real weights (ViT-g's would take 4.5 GB)."""
     with torch.no_grad():
-        for p in model.parameters():
-            p.copy_(0.02 * torch.randn(p.shape, generator=generator))
+        for i, p in enumerate(model.parameters()):
+            p.data = torch.full((), 1.0 + i / 1024).expand(p.shape)
     return model
 
 
@@ -124,7 +125,7 @@ def build_model(args):
         source = os.path.basename(args.checkpoint)
     elif args.template:
         config, arch = resolve_config(args, None)
-        model = distinct_random(DinoViT(config), 0)
+        model = distinct_constants(LastAttentionExport(config))
         source = None
     else:
         config, arch = resolve_config(args, None)
@@ -133,7 +134,7 @@ def build_model(args):
     return model.eval(), arch, source
 
 
-def export(model, path, opset):
+def export(model, path, opset, with_weights=True):
     p = model.patch_size
     # Trace with a non-square, non-trained grid: nothing shape-specific may be baked in.
     dummy = torch.zeros(1, 3, 5 * p, 7 * p)
@@ -153,7 +154,23 @@ def export(model, path, opset):
             dynamic_axes={"pixel_values": {2: "height", 3: "width"},
                           "q": {1: "tokens"}, "k": {1: "tokens"}, "v": {1: "tokens"},
                           "cls_attention": {2: "patches"}},
-            opset_version=opset, do_constant_folding=False)
+            opset_version=opset, do_constant_folding=False, export_params=with_weights)
+
+
+def weights_to_slots(proto, state):
+    """Turns the graph inputs an export without weights makes of the parameters into
+    initializers without data: the slots the importer fills. Returns the parameters
+    the graph does not use, by name, with their shapes."""
+    used = set()
+    for value in [i for i in proto.graph.input if i.name in state]:
+        dims = [d.dim_value for d in value.type.tensor_type.shape.dim]
+        slot = proto.graph.initializer.add()
+        slot.name = value.name
+        slot.data_type = onnx.TensorProto.FLOAT
+        slot.dims.extend(dims)
+        proto.graph.input.remove(value)
+        used.add(value.name)
+    return {k: list(v.shape) for k, v in state.items() if k not in used}
 
 
 def add_metadata(path, model, arch, source):
@@ -176,12 +193,7 @@ def add_metadata(path, model, arch, source):
         "lostengine.prefix_tokens": str(config.prefix_tokens),
     }
     if source is None:
-        state = model.state_dict()
-        used = {i.name for i in proto.graph.initializer}
-        for initializer in proto.graph.initializer:
-            if initializer.name in state:
-                initializer.ClearField("raw_data")
-        props[UNUSED_KEY] = json.dumps({k: list(v.shape) for k, v in state.items() if k not in used})
+        props[UNUSED_KEY] = json.dumps(weights_to_slots(proto, model.state_dict()))
     else:
         props["lostengine.source"] = source
     onnx.helper.set_model_props(proto, props)
@@ -201,7 +213,7 @@ def main(argv=None):
     if not os.path.isdir(out_dir):
         print(f"error: --output '{args.output}': folder '{out_dir}' does not exist", file=sys.stderr)
         return EXIT_BAD_INPUT
-    export(model, args.output, args.opset)
+    export(model, args.output, args.opset, with_weights=source is not None)
     add_metadata(args.output, model, arch, source)
     size = os.path.getsize(args.output)
     c = model.config
