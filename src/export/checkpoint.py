@@ -1,4 +1,5 @@
 """Reading DINO backbone weights from a local checkpoint file, strictly."""
+import math
 import os
 import re
 
@@ -52,7 +53,10 @@ def _strip(key, prefix):
 
 
 def infer_shape(state, path):
-    """(depth, embed_dim, patch_size) as the backbone weights state them."""
+    """What the backbone weights state about the network: family ("dino", or
+    "dinov2" when DINOv2's mask token, registers or layer scales are present), depth,
+    embed_dim, patch_size, registers, feed-forward kind ("mlp", or "swiglu" for
+    DINOv2's w12/w3) and the trained position grid's side."""
     for required in ("pos_embed", "patch_embed.proj.weight"):
         if required not in state:
             raise CheckpointError(f"checkpoint '{path}': missing backbone key '{required}'")
@@ -67,7 +71,16 @@ def infer_shape(state, path):
     if proj.dim() != 4 or proj.shape[-1] != proj.shape[-2]:
         raise CheckpointError(f"checkpoint '{path}': key 'patch_embed.proj.weight' has shape "
                               f"{tuple(proj.shape)}, expected (embed_dim, 3, p, p)")
-    return depth, int(proj.shape[0]), int(proj.shape[-1])
+    pos = state["pos_embed"]
+    grid = math.isqrt(max(pos.shape[1] - 1, 0)) if pos.dim() == 3 else 0
+    if pos.dim() != 3 or grid < 1 or grid * grid + 1 != pos.shape[1]:
+        raise CheckpointError(f"checkpoint '{path}': key 'pos_embed' has shape {tuple(pos.shape)}, "
+                              f"expected (1, 1 + G * G, embed_dim)")
+    registers = int(state["register_tokens"].shape[1]) if "register_tokens" in state else 0
+    dinov2 = "mask_token" in state or registers > 0 or "blocks.0.ls1.gamma" in state
+    return {"family": "dinov2" if dinov2 else "dino", "depth": depth, "embed_dim": int(proj.shape[0]),
+            "patch_size": int(proj.shape[-1]), "registers": registers,
+            "ffn": "swiglu" if "blocks.0.mlp.w12.weight" in state else "mlp", "trained_grid": grid}
 
 
 def load_into(model, state, path):

@@ -21,7 +21,7 @@ from PIL import Image
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from dino_vit import DinoViT  # noqa: E402
+from dino_vit import DinoViT, official_config, with_shape  # noqa: E402
 from export_dino_onnx import main as export_main  # noqa: E402
 from lost_reference import dino_seg, dino_seg_reference_compat, lost  # noqa: E402
 from preprocess import pixel_values  # noqa: E402
@@ -104,7 +104,8 @@ def main(argv=None):
     if export_main(EXPORT_ARGV + ["--output", model_path]) != 0:
         raise SystemExit("export of the tiny model failed")
     a = MODEL_ARGS
-    model = DinoViT(a["patch_size"], a["embed_dim"], a["depth"], a["num_heads"]).init_random(a["seed"]).eval()
+    config = with_shape(official_config("dino", "vit_small", a["patch_size"]), a["depth"], a["embed_dim"], a["num_heads"])
+    model = DinoViT(config).init_random(a["seed"]).eval()
     p_size = model.patch_size
     metadata = {prop.key: prop.value for prop in onnx.load(model_path).metadata_props}
 
@@ -122,7 +123,7 @@ def main(argv=None):
         if not entry["exact"]:
             continue
         pixels, h, w = pixel_values(os.path.join(out, file), p_size)
-        q, k, v, cls_attention = features(model, pixels)
+        q, k, v, cls_attention, _ = features(model, pixels)
         if entry["pixel_values"]:
             np.save(os.path.join(out, f"{name}.pixel_values.npy"), pixels)
         for key, arr in (("q", q), ("k", k), ("v", v), ("cls_attention", cls_attention)):

@@ -1,16 +1,15 @@
 """Self-tests of the export tool: checkpoint loading, the export graph's eager path,
-and the exported graph's position-embedding resize evaluated from the ONNX file.
+and the exported graph evaluated from the ONNX file.
 
     /usr/bin/python3 -m unittest discover -s src/export -p 'test_*.py'
 
-There is no Python ONNX runtime here, so the position-resize part of the exported
-graph (every node up to the Resize) is evaluated by a small NumPy interpreter that
-implements the ONNX operator definitions; the rest of the graph is checked by the C#
-tests, which run ONNX Runtime against the fixtures made from the PyTorch module.
+There is no Python ONNX runtime here, so the exported graph is evaluated by a small
+NumPy interpreter of the ONNX operator definitions (onnx_eval.py); the C# tests run
+ONNX Runtime against fixtures made by the official model code.
 """
 import contextlib
 import io
-import math
+import json
 import os
 import sys
 import tempfile
@@ -24,14 +23,20 @@ from onnx import numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from dino_vit import DinoViT, LastAttentionExport  # noqa: E402
+import onnx_eval  # noqa: E402
+from dino_vit import DinoViT, LastAttentionExport, antialias_weights, official_config, with_shape  # noqa: E402
 from export_dino_onnx import main as export_main  # noqa: E402
 
 TINY = ["--arch", "vit_small", "--patch-size", "16", "--depth", "2", "--embed-dim", "48", "--heads", "3"]
+OUTPUTS = ["q", "k", "v", "cls_attention", "cls_embedding"]
 
 
-def tiny_model(seed=5):
-    return DinoViT(16, 48, 2, 3).init_random(seed).eval()
+def tiny_config(family="dino", registers=0, arch="vit_small", patch=16, depth=2, dim=48, heads=3, grid=None):
+    return with_shape(official_config(family, arch, patch, registers), depth, dim, heads, grid)
+
+
+def tiny_model(seed=5, **kw):
+    return DinoViT(tiny_config(**kw)).init_random(seed).eval()
 
 
 def run_export(argv):
@@ -63,9 +68,7 @@ class CheckpointLoadingTest(unittest.TestCase):
         self.assertEqual(code, 0, err)
         weights = self.exported_initializers()
         expected = self.model.state_dict()["blocks.0.attn.qkv.weight"].numpy()
-        # The exporter stores a Linear weight transposed, as the MatMul operand.
-        self.assertTrue(any(w.shape == expected.T.shape and np.array_equal(w, expected.T) for w in weights.values()),
-                        "the exported graph does not carry the checkpoint's blocks.0.attn.qkv.weight")
+        np.testing.assert_array_equal(weights["blocks.0.attn.qkv.weight"], expected)
         props = {p.key: p.value for p in onnx.load(self.out).metadata_props}
         self.assertEqual(props["lostengine.source"], os.path.basename(path))
         self.assertEqual(props["lostengine.num_heads"], "3")
@@ -126,167 +129,164 @@ class CheckpointLoadingTest(unittest.TestCase):
         self.assertIn("not a state dict", err)
 
 
+V2_TINY = ["--arch", "vit_small", "--patch-size", "14", "--depth", "2", "--embed-dim", "48", "--heads", "3"]
+
+
+class Dinov2CheckpointTest(unittest.TestCase):
+    """A DINOv2 checkpoint says its family, registers and trained grid; the flags may
+    confirm them but not contradict them."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.out = os.path.join(self.tmp.name, "m.onnx")
+        self.model = tiny_model(7, family="dinov2", registers=4, patch=14, grid=6)
+        self.path = os.path.join(self.tmp.name, "v2.pth")
+        torch.save(self.model.state_dict(), self.path)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_family_registers_and_grid_come_from_the_tensors(self):
+        code, err = run_export(V2_TINY + ["--checkpoint", self.path, "--output", self.out, "--no-verify"])
+        self.assertEqual(code, 0, err)
+        proto = onnx.load(self.out)
+        props = {p.key: p.value for p in proto.metadata_props}
+        self.assertEqual((props["lostengine.family"], props["lostengine.registers"], props["lostengine.prefix_tokens"]),
+                         ("dinov2", "4", "5"))
+        weights = {i.name: numpy_helper.to_array(i) for i in proto.graph.initializer}
+        self.assertEqual(weights["pos_embed"].shape, (1, 37, 48))
+        np.testing.assert_array_equal(weights["register_tokens"], self.model.state_dict()["register_tokens"].numpy())
+
+    def test_contradicting_family_is_refused(self):
+        code, err = run_export(V2_TINY + ["--family", "dino", "--checkpoint", self.path, "--output", self.out])
+        self.assertEqual(code, 2)
+        self.assertIn("holds a dinov2 backbone, --family says dino", err)
+
+    def test_contradicting_registers_are_refused(self):
+        code, err = run_export(V2_TINY + ["--registers", "0", "--checkpoint", self.path, "--output", self.out])
+        self.assertEqual(code, 2)
+        self.assertIn("has 4 register tokens, --registers says 0", err)
+
+    def test_registers_on_dino_are_refused(self):
+        code, err = run_export(TINY + ["--registers", "4", "--random-seed", "1", "--output", self.out])
+        self.assertEqual(code, 2)
+        self.assertIn("DINO has no register tokens", err)
+
+
+# (name, config keywords): every family, resize rule and feed-forward kind.
+VARIANTS = [
+    ("dino/16", dict(family="dino", patch=16, grid=6)),
+    ("dino/8", dict(family="dino", patch=8, grid=6)),
+    ("dinov2/14", dict(family="dinov2", patch=14, grid=6)),
+    ("dinov2/14-reg", dict(family="dinov2", patch=14, registers=4, grid=6)),
+    ("dinov2-g/14", dict(family="dinov2", arch="vit_giant2", patch=14, grid=6)),
+]
+# Patch grids (rows, cols): the trained 6 x 6, shrinking, growing, non-square, one patch.
+CELLS = [(6, 6), (1, 1), (2, 3), (5, 5), (7, 7), (6, 9), (13, 4), (1, 14)]
+
+
+def random_pixels(rows, cols, patch):
+    return np.random.RandomState(rows * 100 + cols).randn(1, 3, rows * patch, cols * patch).astype(np.float32)
+
+
 class EagerExportPathTest(unittest.TestCase):
-    """The module that is traced computes what DINO computes, size by size."""
+    """The module that is traced computes what the official rules compute, size by size."""
 
     def test_export_module_matches_reference(self):
-        model = tiny_model(11)
-        for h, w in [(224, 224), (16, 16), (48, 80), (240, 240), (208, 240), (400, 96)]:
-            x = torch.randn(1, 3, h, w, generator=torch.Generator().manual_seed(h + w))
-            with torch.no_grad():
-                ref = model.reference_outputs(x)
-                got = LastAttentionExport(model)(x)
-            for name, r, g in zip(["q", "k", "v", "cls_attention"], ref, got):
-                self.assertEqual(r.shape, g.shape, name)
-                self.assertLess(float((r - g).abs().max() / r.abs().max()), 1e-6, f"{name} at {h}x{w}")
+        for name, kw in VARIANTS:
+            model = tiny_model(11, **kw)
+            export = LastAttentionExport.of(model)
+            for rows, cols in CELLS:
+                x = torch.from_numpy(random_pixels(rows, cols, model.patch_size))
+                with torch.no_grad():
+                    ref = model.reference_outputs(x)
+                    got = export(x)
+                for output, r, g in zip(OUTPUTS, ref, got):
+                    self.assertEqual(r.shape, g.shape, f"{name} {output}")
+                    self.assertLess(float((r - g).abs().max() / r.abs().max()), 1e-5,
+                                    f"{name} {output} at {rows}x{cols}")
 
 
-def onnx_resize_cubic(x, scales):
-    """ONNX Resize, mode cubic, cubic_coeff_a -0.75, half_pixel, exclude_outside 0,
-    per the operator definition (edge indices clamped), on a 4-D NCHW tensor."""
-    a = -0.75
-
-    def kernel(t):
-        t = abs(t)
-        if t <= 1:
-            return ((a + 2) * t - (a + 3)) * t * t + 1
-        if t < 2:
-            return ((a * t - 5 * a) * t + 8 * a) * t - 4 * a
-        return 0.0
-
-    out = x.astype(np.float64)
-    for axis in (2, 3):
-        n_in = out.shape[axis]
-        n_out = int(math.floor(n_in * float(scales[axis])))
-        matrix = np.zeros((n_out, n_in))
-        for i in range(n_out):
-            src = (i + 0.5) / float(scales[axis]) - 0.5
-            base = math.floor(src)
-            for j in range(base - 1, base + 3):
-                matrix[i, min(max(j, 0), n_in - 1)] += kernel(src - j)
-        out = np.moveaxis(np.tensordot(matrix, np.moveaxis(out, axis, 0), axes=1), 0, axis)
-    return out
-
-
-def eval_until_resize(model_proto, pixel_values, conv_weight, patch):
-    """Evaluate the exported graph from its input up to and including the Resize of
-    the position grid; returns the Resize output. Each operator follows its ONNX
-    definition for the cases this graph uses."""
-    env = {i.name: numpy_helper.to_array(i) for i in model_proto.graph.initializer}
-    env["pixel_values"] = pixel_values
-
-    def attr(node, name, default=None):
-        for a in node.attribute:
-            if a.name == name:
-                return onnx.helper.get_attribute_value(a)
-        return default
-
-    for node in model_proto.graph.node:
-        ins = [env[i] if i else None for i in node.input]
-        op = node.op_type
-        if op == "Identity":
-            out = ins[0]
-        elif op == "Constant":
-            out = numpy_helper.to_array(attr(node, "value"))
-        elif op == "Conv":
-            self_check = attr(node, "strides")
-            assert list(self_check) == [patch, patch]
-            out = F.conv2d(torch.from_numpy(ins[0]), torch.from_numpy(conv_weight), stride=patch).numpy()
-        elif op == "Shape":
-            out = np.array(ins[0].shape, dtype=np.int64)
-        elif op == "Slice":
-            out = ins[0][int(ins[1][0]):int(ins[2][0])]
-        elif op in ("ReduceProd", "ReduceMin", "ReduceMax"):
-            out = {"ReduceProd": np.prod, "ReduceMin": np.min, "ReduceMax": np.max}[op](ins[0])
-        elif op == "Equal":
-            out = np.equal(ins[0], ins[1])
-        elif op == "And":
-            out = np.logical_and(ins[0], ins[1])
-        elif op == "Cast":
-            assert attr(node, "to") == onnx.TensorProto.FLOAT
-            out = ins[0].astype(np.float32)
-        elif op == "Add":
-            out = ins[0] + ins[1]
-        elif op == "Div":
-            out = ins[0] / ins[1]
-        elif op == "Where":
-            out = np.where(ins[0], ins[1], ins[2])
-        elif op == "Concat":
-            out = np.concatenate(ins, axis=attr(node, "axis"))
-        elif op == "Resize":
-            assert attr(node, "mode") == b"cubic"
-            assert attr(node, "coordinate_transformation_mode") == b"half_pixel"
-            assert abs(attr(node, "cubic_coeff_a") + 0.75) < 1e-7
-            assert attr(node, "exclude_outside", 0) == 0
-            return onnx_resize_cubic(ins[0], ins[2])
-        else:
-            raise AssertionError(f"operator {op} before the Resize: the evaluator does not know it")
-        env[node.output[0]] = out
-    raise AssertionError("the exported graph has no Resize")
-
-
-class ExportedPositionResizeTest(unittest.TestCase):
-    """The exported graph's Resize, with its scales read from the runtime shape,
-    reproduces DINO's interpolate_pos_encoding, including the no-interpolation case."""
+class ExportedGraphTest(unittest.TestCase):
+    """The exported file, run by the operator definitions, gives the reference outputs,
+    including the position-embedding resize read from the runtime shape."""
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.paths = {}
-        for patch in (16, 8):
-            path = os.path.join(cls.tmp.name, f"p{patch}.onnx")
-            argv = ["--arch", "vit_small", "--patch-size", str(patch), "--depth", "1", "--embed-dim", "24",
-                    "--heads", "3", "--random-seed", "3", "--output", path, "--no-verify"]
+        cls.exports = {}
+        for name, kw in VARIANTS:
+            path = os.path.join(cls.tmp.name, name.replace("/", "_") + ".onnx")
+            c = tiny_config(**kw, depth=1, dim=24)
+            argv = ["--family", c.family, "--arch", kw.get("arch", "vit_small"), "--patch-size", str(c.patch_size),
+                    "--registers", str(c.registers), "--depth", "1", "--embed-dim", "24", "--heads", "3",
+                    "--trained-grid", "6", "--random-seed", "3", "--output", path, "--no-verify"]
             code, err = run_export(argv)
             assert code == 0, err
-            cls.paths[patch] = (path, DinoViT(patch, 24, 1, 3).init_random(3).eval())
+            cls.exports[name] = (onnx.load(path), DinoViT(c).init_random(3).eval())
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def check(self, patch, h, w):
-        path, model = self.paths[patch]
-        proto = onnx.load(path)
-        x = np.zeros((1, 3, h, w), dtype=np.float32)
-        weight = model.patch_embed.proj.weight.detach().numpy()
-        got = eval_until_resize(proto, x, weight, patch)
-        tokens = torch.zeros(1, (h // patch) * (w // patch) + 1, model.embed_dim)
-        with torch.no_grad():
-            pos = model.interpolate_pos_encoding(tokens, h, w)[0, 1:]
-        expected = pos.detach().reshape(h // patch, w // patch, -1).permute(2, 0, 1).numpy()[None]
-        self.assertEqual(got.shape, expected.shape, f"{h}x{w}")
-        rel = np.abs(got - expected).max() / np.abs(expected).max()
-        self.assertLess(rel, 1e-5, f"patch {patch}, {h}x{w}: relative error {rel:.2e}")
-
-    def test_patch16_sizes(self):
-        cells = [(14, 14), (1, 1), (1, 14), (14, 1), (2, 3), (13, 13), (15, 15), (13, 15), (28, 14),
-                 (16, 21), (27, 40), (7, 100), (64, 48)]
-        for r, c in cells:
-            self.check(16, r * 16, c * 16)
-
-    def test_patch8_sizes(self):
-        for r, c in [(28, 28), (14, 14), (27, 29), (30, 30), (3, 50), (60, 45)]:
-            self.check(8, r * 8, c * 8)
-
-    def test_trained_shape_is_not_resampled(self):
-        path, model = self.paths[16]
-        got = eval_until_resize(onnx.load(path), np.zeros((1, 3, 224, 224), np.float32),
-                                model.patch_embed.proj.weight.detach().numpy(), 16)
-        trained = model.pos_embed[0, 1:].detach().reshape(14, 14, -1).permute(2, 0, 1).numpy()
-        np.testing.assert_allclose(got[0], trained, rtol=0, atol=1e-7)
+    def test_outputs_match_reference(self):
+        for name, (proto, model) in self.exports.items():
+            for rows, cols in CELLS:
+                x = random_pixels(rows, cols, model.patch_size)
+                got = onnx_eval.run(proto, x)
+                with torch.no_grad():
+                    ref = [t.numpy() for t in model.reference_outputs(torch.from_numpy(x))]
+                for output, expected in zip(OUTPUTS, ref):
+                    self.assertEqual(got[output].shape, expected.shape, f"{name} {output}")
+                    rel = np.abs(got[output] - expected).max() / np.abs(expected).max()
+                    self.assertLess(rel, 1e-5, f"{name} {output} at {rows}x{cols}: relative error {rel:.2e}")
 
     def test_graph_interface_and_metadata(self):
-        proto = onnx.load(self.paths[16][0])
+        proto, _ = self.exports["dinov2/14-reg"]
         onnx.checker.check_model(proto)
         self.assertEqual([i.name for i in proto.graph.input], ["pixel_values"])
-        self.assertEqual([o.name for o in proto.graph.output], ["q", "k", "v", "cls_attention"])
+        self.assertEqual([o.name for o in proto.graph.output], OUTPUTS)
         dims = [d.dim_param or d.dim_value for d in proto.graph.input[0].type.tensor_type.shape.dim]
         self.assertEqual(dims, [1, 3, "height", "width"])
+        token_dims = [d.dim_param or d.dim_value for d in proto.graph.output[4].type.tensor_type.shape.dim]
+        self.assertEqual(token_dims, [1, 24])
         props = {p.key: p.value for p in proto.metadata_props}
-        self.assertEqual(props, {"lostengine.patch_size": "16", "lostengine.embed_dim": "24",
+        self.assertEqual(props, {"lostengine.patch_size": "14", "lostengine.embed_dim": "24",
                                  "lostengine.num_heads": "3", "lostengine.depth": "1",
-                                 "lostengine.arch": "vit_small-custom", "lostengine.source": "random-seed 3"})
+                                 "lostengine.arch": "vit_small-custom", "lostengine.family": "dinov2",
+                                 "lostengine.registers": "4", "lostengine.prefix_tokens": "5",
+                                 "lostengine.source": "random-seed 3"})
+
+
+class TemplateTest(unittest.TestCase):
+    """--template keeps every checkpoint tensor's slot (name, type, shape) without its
+    data, lists the tensors the graph does not use, and filling the slots gives the
+    model."""
+
+    def test_template_slots_filled_give_the_model(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "t.onnx")
+            code, err = run_export(V2_TINY + ["--registers", "4", "--family", "dinov2", "--trained-grid", "6",
+                                              "--template", "--output", path])
+            self.assertEqual(code, 0, err)
+            proto = onnx.load(path)
+        model = tiny_model(9, family="dinov2", registers=4, patch=14, grid=6)
+        state = model.state_dict()
+        props = {p.key: p.value for p in proto.metadata_props}
+        self.assertEqual(json.loads(props["lostengine.template.unused"]), {"mask_token": [1, 48]})
+        self.assertNotIn("lostengine.source", props)
+        slots = {i.name: i for i in proto.graph.initializer if i.name in state}
+        self.assertEqual(sorted(slots), sorted(k for k in state if k != "mask_token"))
+        for name, slot in slots.items():
+            self.assertEqual(list(slot.dims), list(state[name].shape), name)
+            self.assertEqual((slot.data_type, len(slot.raw_data), len(slot.float_data)), (onnx.TensorProto.FLOAT, 0, 0))
+            slot.raw_data = state[name].numpy().astype(np.float32).tobytes()
+        x = random_pixels(4, 9, 14)
+        got = onnx_eval.run(proto, x)
+        with torch.no_grad():
+            ref = [t.numpy() for t in model.reference_outputs(torch.from_numpy(x))]
+        for output, expected in zip(OUTPUTS, ref):
+            self.assertLess(np.abs(got[output] - expected).max() / np.abs(expected).max(), 1e-5, output)
 
 
 FAKE_LOST = """#!/usr/bin/python3
@@ -294,14 +294,14 @@ FAKE_LOST = """#!/usr/bin/python3
 import sys
 sys.path.insert(0, {src!r})
 import numpy as np, torch
-from dino_vit import DinoViT
+from dino_vit import DinoViT, official_config, with_shape
 from preprocess import pixel_values
 args = sys.argv[1:]
 image, feature, out = args[1], args[args.index("--features") + 1], args[args.index("--output") + 1]
-model = DinoViT(16, 48, 2, 3).init_random(5).eval()
+model = DinoViT(with_shape(official_config("dino", "vit_small", 16), 2, 48, 3)).init_random(5).eval()
 x, _, _ = pixel_values(image, 16)
 with torch.no_grad():
-    q, k, v, _ = model.reference_outputs(torch.from_numpy(x))
+    q, k, v, _, _ = model.reference_outputs(torch.from_numpy(x))
 rows = {{"q": q, "k": k, "v": v}}[feature][0, 1:].numpy()
 np.save(out, rows * np.float32({factor}))
 """
@@ -337,20 +337,34 @@ class VerifyWithLostTest(unittest.TestCase):
 
 
 class ReferenceInterpolationTest(unittest.TestCase):
-    """The ONNX Resize definition with scales (n + 0.1) / G equals torch's bicubic
-    driven by scale_factor, and differs from a resize to a target size: the point of
-    exporting scales rather than sizes."""
+    """The interpolations the graph builds, against torch's own."""
 
     def test_scales_match_torch_and_sizes_do_not(self):
+        """The ONNX Resize definition with scales (n + 0.1) / G equals torch's bicubic
+        driven by scale_factor, and differs from a resize to a target size: the point
+        of exporting scales rather than sizes."""
         grid = torch.randn(1, 4, 14, 14, generator=torch.Generator().manual_seed(0))
         for r, c in [(5, 9), (20, 31), (14, 15)]:
             scales = np.array([1, 1, (r + 0.1) / 14, (c + 0.1) / 14], dtype=np.float32)
-            ours = onnx_resize_cubic(grid.numpy(), scales)
+            ours = onnx_eval.resize_cubic(grid.numpy(), scales)
             torch_scaled = F.interpolate(grid, scale_factor=((r + 0.1) / 14, (c + 0.1) / 14),
                                          mode="bicubic", align_corners=False).numpy()
             torch_sized = F.interpolate(grid, size=(r, c), mode="bicubic", align_corners=False).numpy()
             self.assertLess(np.abs(ours - torch_scaled).max(), 1e-5)
             self.assertGreater(np.abs(torch_sized - torch_scaled).max(), 1e-3)
+
+    def test_antialias_weights_match_torch_on_dinov2_grid(self):
+        """The weight matrices of the antialiased resize equal torch's antialiased
+        bicubic on DINOv2's 37 x 37 grid, shrinking and growing, and differ from the
+        plain bicubic (so the registers models need them)."""
+        grid = torch.randn(1, 4, 37, 37, generator=torch.Generator().manual_seed(1))
+        for r, c in [(16, 16), (1, 2), (23, 40), (37, 37), (80, 9)]:
+            ours = antialias_weights(r, 37, 0.0) @ grid @ antialias_weights(c, 37, 0.0).T
+            expected = F.interpolate(grid, size=(r, c), mode="bicubic", align_corners=False, antialias=True)
+            self.assertLess(float((ours - expected).abs().max()), 1e-5, f"{r}x{c}")
+            if (r, c) == (16, 16):
+                plain = F.interpolate(grid, size=(r, c), mode="bicubic", align_corners=False)
+                self.assertGreater(float((plain - expected).abs().max()), 1e-2)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,10 @@ def reference(model, pixels):
         return [t.numpy() for t in model.reference_outputs(torch.from_numpy(pixels))]
 
 
-def verification_sizes(p):
+def verification_sizes(p, grid):
     """(height, width) in pixels: the trained grid (no interpolation), a non-square
     grid, and odd sizes that need padding."""
-    return [(224, 224), (9 * p + 5, 13 * p - 3), (53, 37)]
+    return [(grid * p, grid * p), (9 * p + 5, 13 * p - 3), (53, 37)]
 
 
 def verify_export(model, onnx_path, lost_path=None):
@@ -57,10 +57,11 @@ def _verify_with_onnxruntime(model, onnx_path, ort):
     session = ort.InferenceSession(onnx_path, providers=["CPUExecutionProvider"])
     p = model.patch_size
     lines = []
-    for h, w in verification_sizes(p):
+    for h, w in verification_sizes(p, model.grid):
         padded = np.random.RandomState(h * 1000 + w).randn(1, 3, -(-h // p) * p, -(-w // p) * p).astype(np.float32)
-        got = session.run(["q", "k", "v", "cls_attention"], {"pixel_values": padded})
-        for name, actual, expected in zip(["q", "k", "v", "cls_attention"], got, reference(model, padded)):
+        names = ["q", "k", "v", "cls_attention", "cls_embedding"]
+        got = session.run(names, {"pixel_values": padded})
+        for name, actual, expected in zip(names, got, reference(model, padded)):
             lines.append(_check(f"{padded.shape[2]}x{padded.shape[3]} {name}", actual[0], expected[0]))
     return "verified with onnxruntime:\n" + "\n".join(lines)
 
@@ -68,13 +69,14 @@ def _verify_with_onnxruntime(model, onnx_path, ort):
 def _verify_with_lost(model, onnx_path, lost_path):
     p = model.patch_size
     d = model.embed_dim
+    prefix = model.config.prefix_tokens
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        for h, w in verification_sizes(p):
+        for h, w in verification_sizes(p, model.grid):
             image = os.path.join(tmp, f"verify_{w}x{h}.png")
             Image.fromarray(np.random.RandomState(h * 1000 + w).randint(0, 256, (h, w, 3), dtype=np.uint8)).save(image)
             pixels, _, _ = pixel_values(image, p)
-            q, k, v, _ = reference(model, pixels)
+            q, k, v, _, _ = reference(model, pixels)
             for name, expected in (("q", q), ("k", k), ("v", v)):
                 out = os.path.join(tmp, f"{name}_{w}x{h}.npy")
                 cmd = [lost_path, "features", image, "--model", onnx_path, "--features", name, "--output", out]
@@ -82,7 +84,7 @@ def _verify_with_lost(model, onnx_path, lost_path):
                 if run.returncode != 0:
                     raise VerificationError(f"`{' '.join(cmd)}` exited {run.returncode}: {run.stderr.strip()}")
                 actual = np.load(out)
-                lines.append(_check(f"{w}x{h} {name}", actual, expected[0, 1:].reshape(-1, d)))
+                lines.append(_check(f"{w}x{h} {name}", actual, expected[0, prefix:].reshape(-1, d)))
     return f"verified with {lost_path} features:\n" + "\n".join(lines)
 
 

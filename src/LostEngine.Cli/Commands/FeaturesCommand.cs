@@ -7,7 +7,7 @@ using LostEngine.Model;
 
 namespace LostEngine.Cli.Commands;
 
-/// <summary><c>lost features IMAGE --model M --output KEYS.npy</c>: the patch features (CLS removed) as float32 (N, d) .npy.</summary>
+/// <summary><c>lost features IMAGE --model M --output KEYS.npy</c>: the patch features (CLS and register rows removed) as float32 (N, d) .npy.</summary>
 internal static class FeaturesCommand
 {
     internal static Command Create()
@@ -18,7 +18,7 @@ internal static class FeaturesCommand
         var ep = ModelCommandOptions.ExecutionProvider();
         var threads = ModelCommandOptions.Threads();
         var output = new Option<string>("--output") { Description = "Where to write the (N, d) float32 .npy.", Required = true };
-        var command = new Command("features", "Write the patch features of one image (CLS row removed) as a float32 (N, d) .npy file.")
+        var command = new Command("features", "Write the patch features of one image (CLS and register rows removed) as a float32 (N, d) .npy file.")
         {
             image, model, features, ep, threads, output,
         };

@@ -7,7 +7,7 @@ namespace LostEngine.Memory;
 
 /// <summary>
 /// The memory one image needs to run, in bytes, from the model's metadata and the padded size, before anything is
-/// allocated. The attention dominates: every layer computes heads × T² scores for T = patches + 1 tokens, 4 bytes
+/// allocated. The attention dominates: every layer computes heads × T² scores for T = patches + prefix (CLS and registers) tokens, 4 bytes
 /// each, and ONNX Runtime holds a layer's scores and their softmax at once (it reuses them for the next layer), so
 /// <c>2 × heads × T² × 4</c>. The rest: one block's activations (q, k, v, the attention output, the MLP's 4d
 /// hidden layer and the residual, about 12 × T × d floats), the input, the bound outputs, and the kernel's
@@ -26,7 +26,7 @@ internal static class MemoryEstimate
     public static long Bytes(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int paddedHeight, int paddedWidth, bool modelOnHost = true)
     {
         Int128 patches = (Int128)(paddedHeight / info.PatchSize) * (paddedWidth / info.PatchSize);
-        Int128 tokens = patches + 1;
+        Int128 tokens = patches + info.PrefixTokens;
         Int128 heads = info.NumHeads > 0 ? info.NumHeads : Math.Max(1, info.EmbedDim / AssumedHeadWidth);
         Int128 dim = info.EmbedDim;
         Int128 attention = 2 * heads * tokens * tokens * sizeof(float);

@@ -25,6 +25,7 @@ public sealed class GridBinding : IDisposable
         Cols = paddedWidth / info.PatchSize;
         Dim = info.EmbedDim;
         Heads = info.NumHeads;
+        PrefixTokens = info.PrefixTokens;
         Outputs = outputs;
         _ioBinding = model.Session.CreateIoBinding();
         try
@@ -38,7 +39,7 @@ public sealed class GridBinding : IDisposable
                 {
                     continue;
                 }
-                long[] shape = flag == ModelOutputs.ClsAttention ? [1, Heads, Patches] : [1, Patches + 1, Dim];
+                long[] shape = flag == ModelOutputs.ClsAttention ? [1, Heads, Patches] : [1, PrefixTokens + Patches, Dim];
                 var tensor = Allocate(pinnedAllocator, shape);
                 _outputs[i] = tensor;
                 IoBinding.BindOutput(ModelContract.OutputName(flag), tensor.Value);
@@ -72,6 +73,9 @@ public sealed class GridBinding : IDisposable
     /// <summary>Attention heads.</summary>
     public int Heads { get; }
 
+    /// <summary>Tokens before the patches in q, k and v: the CLS token and any registers.</summary>
+    public int PrefixTokens { get; }
+
     /// <summary>The outputs bound.</summary>
     public ModelOutputs Outputs { get; }
 
@@ -96,13 +100,13 @@ public sealed class GridBinding : IDisposable
         }
     }
 
-    /// <summary>One feature of every token, [N+1, d] row-major, the CLS row first.</summary>
+    /// <summary>One feature of every token, [P+N, d] row-major: the <see cref="PrefixTokens"/> rows (CLS, then any registers) first.</summary>
     /// <exception cref="InvalidOperationException">The output was not bound.</exception>
     /// <exception cref="ObjectDisposedException">The binding was disposed.</exception>
     public ReadOnlySpan<float> Tokens(FeatureKind kind) => Output(kind.Output());
 
-    /// <summary>One feature of the patches only, [N, d] row-major: the CLS row skipped, no copy.</summary>
-    public ReadOnlySpan<float> Features(FeatureKind kind) => Tokens(kind)[Dim..];
+    /// <summary>One feature of the patches only, [N, d] row-major: the CLS and register rows skipped, no copy.</summary>
+    public ReadOnlySpan<float> Features(FeatureKind kind) => Tokens(kind)[(PrefixTokens * Dim)..];
 
     /// <summary>The last block's attention of the CLS query to the patches, [heads, N] row-major.</summary>
     public ReadOnlySpan<float> ClsAttention => Output(ModelOutputs.ClsAttention);

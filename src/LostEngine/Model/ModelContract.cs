@@ -5,10 +5,12 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace LostEngine.Model;
 
 /// <summary>
-/// The ONNX signature the engine runs (written by <c>src/export/export_dino_onnx.py</c>): input
-/// <c>pixel_values</c> float32 [1, 3, H, W]; outputs <c>q</c>, <c>k</c>, <c>v</c> float32 [1, N+1, d] and
-/// <c>cls_attention</c> float32 [1, heads, N]; metadata <c>lostengine.patch_size</c> (required),
-/// <c>lostengine.embed_dim</c>, <c>lostengine.num_heads</c>, <c>lostengine.arch</c>.
+/// The ONNX signature the engine runs (written by <c>src/export/export_dino_onnx.py</c> and the importer): input
+/// <c>pixel_values</c> float32 [1, 3, H, W]; outputs <c>q</c>, <c>k</c>, <c>v</c> float32 [1, P+N, d] (the P prefix
+/// tokens, CLS then any registers, before the N patches), <c>cls_attention</c> float32 [1, heads, N] (the CLS query's
+/// attention to the patches, its softmax taken over every token) and <c>cls_embedding</c> float32 [1, d] (the CLS
+/// token after the final norm); metadata <c>lostengine.patch_size</c> (required), <c>lostengine.embed_dim</c>,
+/// <c>lostengine.num_heads</c>, <c>lostengine.prefix_tokens</c> (P, 1 when absent), <c>lostengine.arch</c>.
 /// </summary>
 public static class ModelContract
 {
@@ -22,14 +24,21 @@ public static class ModelContract
     public const string ValuesOutput = "v";
     /// <summary>Last block's attention of the CLS query to the patches.</summary>
     public const string AttentionOutput = "cls_attention";
+    /// <summary>The CLS token after the last block and the final norm, [1, d]; optional.</summary>
+    public const string ClsEmbeddingOutput = "cls_embedding";
     /// <summary>Metadata key of the patch size.</summary>
     public const string PatchSizeKey = "lostengine.patch_size";
     /// <summary>Metadata key of the embedding width.</summary>
     public const string EmbedDimKey = "lostengine.embed_dim";
     /// <summary>Metadata key of the head count.</summary>
     public const string NumHeadsKey = "lostengine.num_heads";
+    /// <summary>Metadata key of the number of tokens before the patches (CLS and registers).</summary>
+    public const string PrefixTokensKey = "lostengine.prefix_tokens";
     /// <summary>Metadata key of the architecture label.</summary>
     public const string ArchKey = "lostengine.arch";
+
+    // DINOv2 has 1 + 4; the bound keeps a corrupt value from sizing the bound outputs.
+    private const int MaxPrefixTokens = 1 + 256;
 
     /// <summary>The output name of each single <see cref="ModelOutputs"/> flag.</summary>
     public static string OutputName(ModelOutputs output) => output switch
@@ -59,7 +68,7 @@ public static class ModelContract
                 continue;
             }
             CheckFloatTensor(path, "output", name, meta, rank: 3,
-                flag == ModelOutputs.ClsAttention ? "[1, heads, N]" : "[1, N+1, d]");
+                flag == ModelOutputs.ClsAttention ? "[1, heads, N]" : "[1, P+N, d]");
             outputs |= flag;
             if (flag == ModelOutputs.ClsAttention)
             {
@@ -92,8 +101,21 @@ public static class ModelContract
         {
             throw new ModelFormatException(path, $"'{NumHeadsKey}' says {heads}, but cls_attention has {staticHeads} heads.");
         }
+        if (session.OutputMetadata.TryGetValue(ClsEmbeddingOutput, out var embedding))
+        {
+            CheckFloatTensor(path, "output", ClsEmbeddingOutput, embedding, rank: 2, "[1, d]");
+            if (embedding.Dimensions[1] > 0 && embedding.Dimensions[1] != embedDim)
+            {
+                throw new ModelFormatException(path, $"'{EmbedDimKey}' says {embedDim}, but {ClsEmbeddingOutput} is {embedding.Dimensions[1]} wide.");
+            }
+        }
+        int prefixTokens = ReadPositive(path, metadata, PrefixTokensKey) ?? 1;
+        if (prefixTokens > MaxPrefixTokens)
+        {
+            throw new ModelFormatException(path, $"metadata '{PrefixTokensKey}' is {prefixTokens}; at most {MaxPrefixTokens} tokens (CLS and registers) may precede the patches.");
+        }
         string arch = metadata.TryGetValue(ArchKey, out var a) ? a : "";
-        return new ModelInfo(path, patchSize, embedDim, heads, arch, outputs);
+        return new ModelInfo(path, patchSize, embedDim, heads, arch, outputs, prefixTokens);
     }
 
     /// <summary>Throws unless the model has every output in <paramref name="needed"/>.</summary>

@@ -7,4 +7,8 @@ namespace LostEngine.Model;
 /// <param name="NumHeads">Attention heads (<c>lostengine.num_heads</c>, or <c>cls_attention</c>'s static dimension); 0 when unknown.</param>
 /// <param name="Arch">Architecture label (<c>lostengine.arch</c>), or empty.</param>
 /// <param name="Outputs">The contract outputs the model has.</param>
-public sealed record ModelInfo(string Path, int PatchSize, int EmbedDim, int NumHeads, string Arch, ModelOutputs Outputs);
+/// <param name="PrefixTokens">
+/// Tokens before the patches in q, k and v (<c>lostengine.prefix_tokens</c>): the CLS token and any DINOv2 registers;
+/// 1 for models exported before the key existed.
+/// </param>
+public sealed record ModelInfo(string Path, int PatchSize, int EmbedDim, int NumHeads, string Arch, ModelOutputs Outputs, int PrefixTokens = 1);

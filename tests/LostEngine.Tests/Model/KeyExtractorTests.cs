@@ -38,13 +38,14 @@ public sealed class KeyExtractorTests
     }
 
     [Fact]
-    public void Metadata_is_read()
+    public void Metadata_is_read_and_a_model_without_prefix_tokens_has_one()
     {
         using var model = DinoModel.Load(Fixtures.TinyModel);
         Assert.Equal(16, model.Info.PatchSize);
         Assert.Equal(48, model.Info.EmbedDim);
         Assert.Equal(3, model.Info.NumHeads);
         Assert.Equal("vit_small-custom", model.Info.Arch);
+        Assert.Equal(1, model.Info.PrefixTokens);
         Assert.Equal(ModelOutputs.Q | ModelOutputs.K | ModelOutputs.V | ModelOutputs.ClsAttention, model.Info.Outputs);
         Assert.Equal(ExecutionProviderKind.Cpu, model.Provider);
     }

@@ -10,6 +10,9 @@ public sealed class ModelContractTests
     [InlineData("k-int64.onnx", "output 'k' is Int64; expected a float32 tensor")]
     [InlineData("no-patch-size.onnx", "has no 'lostengine.patch_size' metadata")]
     [InlineData("input-rank-3.onnx", "input 'pixel_values' has rank 3; expected 4")]
+    [InlineData("prefix-tokens-too-many.onnx", "metadata 'lostengine.prefix_tokens' is 1000; at most 257 tokens")]
+    [InlineData("prefix-tokens-zero.onnx", "metadata 'lostengine.prefix_tokens' is '0'; expected a positive integer")]
+    [InlineData("cls-embedding-rank-3.onnx", "output 'cls_embedding' has rank 3; expected 2, [1, d]")]
     public void A_model_breaking_the_contract_is_rejected_naming_file_and_problem(string file, string problem)
     {
         string path = Fixtures.BrokenModel(file);
