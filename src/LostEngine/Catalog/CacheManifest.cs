@@ -14,9 +14,6 @@ namespace LostEngine.Catalog;
 /// <param name="ModelBytes">The imported model's size, all its files together.</param>
 internal sealed record CacheManifest(string Name, string Url, string Checkpoint, long CheckpointBytes, IReadOnlyList<string> ModelFiles, long ModelBytes)
 {
-    // A manifest is a few hundred bytes; anything much larger is not one of ours.
-    private const int MaxBytes = 64 * 1024;
-
     /// <summary>Writes the manifest to <paramref name="path"/>, replacing any.</summary>
     public void Write(string path) => IO.AtomicFile.Write(path, stream =>
     {
@@ -53,31 +50,13 @@ internal sealed record CacheManifest(string Name, string Url, string Checkpoint,
         return manifest;
     }
 
-    private static CacheManifest? Parse(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes)
-            {
-                return null;
-            }
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            return new CacheManifest(
-                root.GetProperty("name").GetString()!,
-                root.GetProperty("url").GetString()!,
-                root.GetProperty("checkpoint").GetString()!,
-                root.GetProperty("checkpoint_bytes").GetInt64(),
-                root.GetProperty("model_files").EnumerateArray().Select(file => file.GetString()!).ToArray(),
-                root.GetProperty("model_bytes").GetInt64());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            // A manifest cut short or edited by hand: the pull is done again, which rewrites it.
-            return null;
-        }
-    }
+    private static CacheManifest? Parse(string path) => CacheRecordFile.Read(path, root => new CacheManifest(
+        root.GetProperty("name").GetString()!,
+        root.GetProperty("url").GetString()!,
+        root.GetProperty("checkpoint").GetString()!,
+        root.GetProperty("checkpoint_bytes").GetInt64(),
+        root.GetProperty("model_files").EnumerateArray().Select(file => file.GetString()!).ToArray(),
+        root.GetProperty("model_bytes").GetInt64()));
 
     // The manifest names files inside the model's folder, never a path that leads out of it.
     private static bool IsPlainName(string? file) =>

@@ -13,8 +13,6 @@ namespace LostEngine.Catalog;
 /// <param name="LastModified">The version's date, if the server sent one.</param>
 internal sealed record PartialDownload(long TotalBytes, string? ETag, DateTimeOffset? LastModified)
 {
-    private const int MaxBytes = 4096;
-
     /// <summary>What <paramref name="response"/>, carrying the whole file, says of its version.</summary>
     public static PartialDownload Of(HttpResponseMessage response, long totalBytes) => new(
         totalBytes,
@@ -28,27 +26,13 @@ internal sealed record PartialDownload(long TotalBytes, string? ETag, DateTimeOf
         : null;
 
     /// <summary>The record at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
-    public static PartialDownload? Read(string path)
+    public static PartialDownload? Read(string path) => CacheRecordFile.Read(path, root =>
     {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes)
-            {
-                return null;
-            }
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            long total = root.GetProperty("total_bytes").GetInt64();
-            string? etag = root.TryGetProperty("etag", out var e) ? e.GetString() : null;
-            DateTimeOffset? date = root.TryGetProperty("last_modified", out var d) ? d.GetDateTimeOffset() : null;
-            return total >= 0 ? new PartialDownload(total, etag, date) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
+        long total = root.GetProperty("total_bytes").GetInt64();
+        string? etag = root.TryGetProperty("etag", out var e) ? e.GetString() : null;
+        DateTimeOffset? date = root.TryGetProperty("last_modified", out var d) ? d.GetDateTimeOffset() : null;
+        return total >= 0 ? new PartialDownload(total, etag, date) : null;
+    });
 
     /// <summary>Writes the record to <paramref name="path"/>, replacing any.</summary>
     public void Write(string path) => IO.AtomicFile.Write(path, stream =>

@@ -65,11 +65,7 @@ public sealed class DownloadResumeTests
     [Fact]
     public void A_part_of_a_file_that_changed_size_on_the_server_is_started_over()
     {
-        using var sandbox = new CatalogSandbox();
-        string path = CatalogSandbox.Entry(Name).Path;
-        sandbox.Publish(Name, bytes: 2_000_000, seed: 1);
-        sandbox.Server.DropOnce(path, 500_000);
-        Assert.Equal(ExitCodes.Failure, sandbox.Run("model", "pull", Name, "--quiet").ExitCode);
+        using var sandbox = WithPart(500_000);
         // The same tag, so only the size shows the file is another: the range answer's total disagrees with the part's.
         byte[] replaced = sandbox.Publish(Name, bytes: 2_500_000, seed: 2);
 
@@ -83,14 +79,10 @@ public sealed class DownloadResumeTests
     [Fact]
     public void A_part_of_another_version_is_started_over_when_the_server_sends_the_whole_file()
     {
-        using var sandbox = new CatalogSandbox();
-        string path = CatalogSandbox.Entry(Name).Path;
-        sandbox.Publish(Name, bytes: 2_000_000, seed: 1);
-        sandbox.Server.DropOnce(path, 500_000);
-        Assert.Equal(ExitCodes.Failure, sandbox.Run("model", "pull", Name, "--quiet").ExitCode);
+        using var sandbox = WithPart(500_000);
         var content = new byte[2_000_000];
         new Random(3).NextBytes(content);
-        sandbox.Server.Serve(path, content, etag: "\"v2\"");
+        sandbox.Server.Serve(CatalogSandbox.Entry(Name).Path, content, etag: "\"v2\"");
 
         var second = sandbox.Run("model", "pull", Name, "--quiet");
 
@@ -188,5 +180,15 @@ public sealed class DownloadResumeTests
         var lines = second.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains($"{Name}: downloading {sandbox.Server.BaseUrl.AbsoluteUri}dinov2/dinov2_vits14/dinov2_vits14_pretrain.pth (3.0 MB, resuming after 1.0 MB)", lines);
         Assert.Contains(lines, l => l.StartsWith($"{Name}: 3.0/3.0 MB, ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A sandbox whose cache holds the first <paramref name="kept"/> bytes of a 2,000,000-byte version 1, from a dropped pull.</summary>
+    private static CatalogSandbox WithPart(int kept)
+    {
+        var sandbox = new CatalogSandbox();
+        sandbox.Publish(Name, bytes: 2_000_000, seed: 1);
+        sandbox.Server.DropOnce(CatalogSandbox.Entry(Name).Path, kept);
+        Assert.Equal(ExitCodes.Failure, sandbox.Run("model", "pull", Name, "--quiet").ExitCode);
+        return sandbox;
     }
 }
