@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Catalog;
 using LostEngine.Cli.Commands;
 
 namespace LostEngine.Cli;
@@ -7,10 +8,13 @@ namespace LostEngine.Cli;
 public static class Program
 {
     /// <summary>Builds the command tree; tests call this to run the tool in process.</summary>
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot() => BuildRoot(ModelSources.OfProcess());
+
+    /// <summary>The command tree, taking catalogue models from <paramref name="sources"/>.</summary>
+    internal static RootCommand BuildRoot(ModelSources sources)
     {
         var root = new RootCommand("LostEngine: find the main object of an image with no labels (LOST on DINO keys). " + ExitCodes.Help);
-        foreach (var command in CommandCatalog.All())
+        foreach (var command in CommandCatalog.All(sources))
         {
             root.Subcommands.Add(command);
         }
@@ -25,9 +29,12 @@ public static class Program
     /// argument, a value of the wrong type) is bad input, so it exits with <see cref="ExitCodes.BadInput"/>
     /// rather than System.CommandLine's generic 1.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, ModelSources.OfProcess());
+
+    /// <summary>Parses and runs <paramref name="args"/>, taking catalogue models from <paramref name="sources"/>.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, ModelSources sources)
     {
-        var parseResult = BuildRoot().Parse(args);
+        var parseResult = BuildRoot(sources).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using LostEngine.Cli.Catalog;
+using LostEngine.Cli.Progress;
 using LostEngine.Imaging;
 using LostEngine.Kernel;
 using LostEngine.Model;
@@ -16,7 +18,7 @@ internal static class BenchPipelineCommand
 {
     private const int WarmupRuns = 2;
 
-    internal static Command Create()
+    internal static Command Create(ModelSources sources)
     {
         var model = ModelCommandOptions.Model();
         var ep = ModelCommandOptions.ExecutionProvider();
@@ -45,9 +47,10 @@ internal static class BenchPipelineCommand
                 var other => throw new LostInputException("--format", $"'{other}' is not one of png, jpeg."),
             };
             byte[] encoded = SyntheticImage(width, height, encoding);
+            string modelPath = ModelArgument.Resolve(parseResult.GetValue(model)!, sources, ProgressMode.Auto, parseResult.InvocationConfiguration.Error);
             using var localizer = OptionNames.Check(() => new LostLocalizer(new LocalizerOptions
             {
-                ModelPath = parseResult.GetValue(model)!,
+                ModelPath = modelPath,
                 ExecutionProvider = ExecutionProviderNames.Parse(parseResult.GetValue(ep), "--ep"),
                 IntraOpThreads = parseResult.GetValue(threads),
                 Kernel = new LostKernelOptions(Threads: Math.Max(1, parseResult.GetValue(threads))),

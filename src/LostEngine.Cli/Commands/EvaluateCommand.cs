@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Catalog;
 using LostEngine.Cli.Evaluation;
 using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Runs;
@@ -14,7 +15,7 @@ namespace LostEngine.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    internal static Command Create()
+    internal static Command Create(ModelSources sources)
     {
         var dataset = new DatasetOptions();
         var outputs = new EvaluationOutputOptions();
@@ -22,7 +23,7 @@ internal static class EvaluateCommand
         {
             Description = "The predictions: a JSON object from image file name, stem or COCO id to [x1, y1, x2, y2] (null: no object).",
         };
-        var localizer = new LocalizerOptionSet(modelRequired: false);
+        var localizer = new LocalizerOptionSet(modelRequired: false, sources);
         var output = new Option<string?>("--output")
         {
             Description = "With --model: write the predictions here (image file name → box); --resume continues from it.",
@@ -53,7 +54,7 @@ internal static class EvaluateCommand
                 .Where(image => image.Status == GroundTruthStatus.Evaluated)
                 .Select(image => new RunImage(image.ImagePath, image.FileName))
                 .ToList();
-            var outcome = ModelRun.Execute(parse, run, localizer.Read(parse), images, parse.GetValue(output), lines: null,
+            var outcome = ModelRun.Execute(parse, run, localizer.Read(parse, run.ProgressOf(parse)), images, parse.GetValue(output), lines: null,
                 outputs.LocationsOf(parse), dataset.InputFilesOf(parse));
             if (outcome.Summary.Cancelled)
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using LostEngine.Cli.Catalog;
 using LostEngine.Cli.Outputs;
+using LostEngine.Cli.Progress;
 using LostEngine.Imaging;
 using LostEngine.IO;
 using LostEngine.Model;
@@ -10,7 +12,7 @@ namespace LostEngine.Cli.Commands;
 /// <summary><c>lost features IMAGE --model M --output KEYS.npy</c>: the patch features (CLS and register rows removed) as float32 (N, d) .npy.</summary>
 internal static class FeaturesCommand
 {
-    internal static Command Create()
+    internal static Command Create(ModelSources sources)
     {
         var image = new Argument<string>("image") { Description = "The image file." };
         var model = ModelCommandOptions.Model();
@@ -30,7 +32,8 @@ internal static class FeaturesCommand
             string outputPath = parseResult.GetValue(output)!;
             OutputChecks.Require([new OutputLocation("--output", outputPath, OutputKind.File)], [imagePath, parseResult.GetValue(model)!]);
             var modelOptions = ModelCommandOptions.ToModelOptions(parseResult.GetValue(ep)!, parseResult.GetValue(threads));
-            using var dino = DinoModel.Load(parseResult.GetValue(model)!, modelOptions);
+            string modelPath = ModelArgument.Resolve(parseResult.GetValue(model)!, sources, ProgressMode.Auto, parseResult.InvocationConfiguration.Error);
+            using var dino = DinoModel.Load(modelPath, modelOptions);
             using var extractor = new KeyExtractor(dino, kind.Output());
             var decoder = new ImageDecoder();
             var decoded = decoder.DecodeFile(imagePath);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LostEngine.Cli.Catalog;
 using LostEngine.Cli.Inputs;
 using LostEngine.Cli.Runs;
 
@@ -11,10 +12,10 @@ namespace LostEngine.Cli.Commands;
 /// </summary>
 internal static class LocalizeCommand
 {
-    internal static Command Create()
+    internal static Command Create(ModelSources sources)
     {
         var images = new Argument<string[]>("images") { Description = "Image files or folders (walked for jpg, jpeg, png, webp, bmp, gif).", Arity = ArgumentArity.OneOrMore };
-        var localizer = new LocalizerOptionSet(modelRequired: true);
+        var localizer = new LocalizerOptionSet(modelRequired: true, sources);
         var output = new Option<string?>("--output") { Description = "Write predictions as JSON: image key → [x1, y1, x2, y2]; the key is the file name, or the path below a folder with subfolders." };
         var run = new RunOptions();
         var command = new Command("localize", "Find the main object of each image; one JSON line per image. " + ExitCodes.Help) { images };
@@ -24,12 +25,12 @@ internal static class LocalizeCommand
         command.SetAction(parse => CommandErrors.Run(parse, _ =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var options = localizer.Read(parse);
             var inputs = ImageArguments.Expand(parse.GetValue(images)!);
             if (inputs.Images.Count == inputs.Missing.Count)
             {
                 throw new LostInputException("images", "no image found in the given paths.");
             }
+            var options = localizer.Read(parse, run.ProgressOf(parse));
             // A missing file is one image that failed, listed and journaled like any other, not a reason to stop.
             return ModelRun.Execute(parse, run, options, inputs.Images, parse.GetValue(output), stdout).ExitCode;
         }));

@@ -8,7 +8,7 @@ internal static class ModelCommandOptions
 {
     public static Option<string> Model() => new("--model")
     {
-        Description = "The ONNX model exported by src/export/export_dino_onnx.py.",
+        Description = "The ONNX model (exported by src/export/export_dino_onnx.py), or a model of the catalogue such as dinov2-vits14-reg, pulled into the cache on first use ('lost model list').",
         Required = true,
     };
 

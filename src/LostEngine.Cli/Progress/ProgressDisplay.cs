@@ -19,16 +19,7 @@ internal static class ProgressDisplay
         {
             return work(NoProgress.Instance);
         }
-        // The bar is drawn on stderr, so stderr decides, not Spectre's own detection, which looks at stdout:
-        // stdout is usually redirected to a file of JSON lines while a person watches the terminal.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Console.Error),
-            Interactive = InteractionSupport.Yes,
-        });
-        bool interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
-            && console.Profile.Capabilities.Ansi;
-        if (!interactive)
+        if (TerminalOf(error) is not { } console)
         {
             return work(new PlainProgress(title, total, error));
         }
@@ -43,6 +34,21 @@ internal static class ProgressDisplay
                 result = work(new BarProgress(task));
             });
         return result;
+    }
+
+    /// <summary>A console that draws on the terminal <paramref name="error"/> is, or null when it is a file or a pipe.</summary>
+    internal static IAnsiConsole? TerminalOf(TextWriter error)
+    {
+        // The bar is drawn on stderr, so stderr decides, not Spectre's own detection, which looks at stdout:
+        // stdout is usually redirected to a file of JSON lines while a person watches the terminal.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+        });
+        bool interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
+            && console.Profile.Capabilities.Ansi;
+        return interactive ? console : null;
     }
 
     private sealed class NoProgress : IRunProgress

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using LostEngine.Cli.Catalog;
 using LostEngine.Cli.Commands;
+using LostEngine.Cli.Progress;
 using LostEngine.Kernel;
 using LostEngine.Model;
 using LostEngine.Pipeline;
@@ -9,10 +11,13 @@ namespace LostEngine.Cli.Runs;
 /// <summary>The options that build a <see cref="LostLocalizer"/>, shared by <c>localize</c> and <c>evaluate --model</c>.</summary>
 internal sealed class LocalizerOptionSet
 {
-    public LocalizerOptionSet(bool modelRequired)
+    private readonly ModelSources _sources;
+
+    public LocalizerOptionSet(bool modelRequired, ModelSources sources)
     {
         Model = ModelCommandOptions.Model();
         Model.Required = modelRequired;
+        _sources = sources;
     }
 
     public Option<string> Model { get; }
@@ -56,8 +61,12 @@ internal sealed class LocalizerOptionSet
     /// <summary>Whether a model was named (for commands where it is optional).</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(Model) is { Length: > 0 };
 
+    /// <summary>
+    /// The localizer the options describe, checked first, then with the model a catalogue name stands for pulled
+    /// (progress shown as <paramref name="mode"/> says), so a mistyped option never waits for a download.
+    /// </summary>
     /// <exception cref="LostInputException">An option is invalid or does not apply to the chosen method; the message names the option.</exception>
-    public LocalizerOptions Read(ParseResult parse)
+    public LocalizerOptions Read(ParseResult parse, ProgressMode mode)
     {
         var method = LocalizationMethods.Parse(parse.GetValue(Method), "--method");
         MethodOptionRules.RejectInapplicable(parse, method,
@@ -86,7 +95,7 @@ internal sealed class LocalizerOptionSet
             MaxSide = parse.GetValue(MaxSide),
         };
         OptionNames.Check(options.Validate);
-        return options;
+        return options with { ModelPath = ModelArgument.Resolve(options.ModelPath, _sources, mode, parse.InvocationConfiguration.Error) };
     }
 
     /// <summary>The localizer of <paramref name="options"/>, its checks against the model naming the options.</summary>

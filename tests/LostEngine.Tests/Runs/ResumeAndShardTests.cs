@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using LostEngine.Cli;
 using LostEngine.Tests.Cli;
@@ -11,14 +10,8 @@ namespace LostEngine.Tests.Runs;
 /// Long-run behaviour of <c>lost localize</c>: a run killed midway and resumed, or split into shards and merged,
 /// gives exactly the predictions of one uninterrupted run, and no image is recorded twice.
 /// </summary>
-public sealed partial class ResumeAndShardTests
+public sealed class ResumeAndShardTests
 {
-    private const int Sigterm = 15;
-
-    // libc's kill(2): .NET can only SIGKILL a process, and a kill binary may be missing on a minimal machine.
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
-
     private const int ImageCount = 300;
 
     private static string[] Localize(RunFolder data, string output, params string[] extra) =>
@@ -106,7 +99,7 @@ public sealed partial class ResumeAndShardTests
         string output = data.File("preds.json");
         using var process = CliProcess.Start(null, Localize(data, output));
         WaitForLines(process, 3);
-        Assert.Equal(0, SendSignal(process.Id, Sigterm));
+        Assert.Equal(0, Signals.Send(process.Id, Signals.Sigterm));
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
 
