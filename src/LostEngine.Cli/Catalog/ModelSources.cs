@@ -11,7 +11,7 @@ internal sealed record ModelSources(Func<string, string?> Environment, IModelImp
 {
     /// <summary>The process's environment and the importer this build has.</summary>
     public static ModelSources OfProcess() =>
-        new(System.Environment.GetEnvironmentVariable, new AbsentImporter(), CheckpointDownload.DefaultStallTimeout);
+        new(System.Environment.GetEnvironmentVariable, new CheckpointImporter(), CheckpointDownload.DefaultStallTimeout);
 
     /// <summary>The cache folder and download site the environment names.</summary>
     /// <exception cref="LostInputException">A variable holds something unusable.</exception>

@@ -11,6 +11,7 @@ internal static class ModelCommand
         var model = new Command("model", "The official DINO and DINOv2 models: download, import and cache them by name, for --model NAME.");
         model.Subcommands.Add(ModelPullCommand.Create(sources));
         model.Subcommands.Add(ModelListCommand.Create(sources));
+        model.Subcommands.Add(ModelImportCommand.Create());
         return model;
     }
 }

@@ -31,6 +31,12 @@ public static class PyTorchCheckpoint
     /// limit, refused by the unpickler, or not a DINO/DINOv2 backbone agreeing with <paramref name="options"/>.</exception>
     /// <exception cref="LostInputException">A limit or an option is out of range.</exception>
     public static Checkpoint Read(string path, CheckpointLimits? limits = null, CheckpointOptions? options = null)
+        => Read(path, limits, options, storageRead: null, CancellationToken.None);
+
+    /// <summary>As <see cref="Read(string, CheckpointLimits?, CheckpointOptions?)"/>, telling <paramref name="storageRead"/>
+    /// (bytes read, bytes to read) after each storage and stopping between storages when cancelled.</summary>
+    internal static Checkpoint Read(string path, CheckpointLimits? limits, CheckpointOptions? options,
+        Action<long, long>? storageRead, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= CheckpointLimits.Default;
@@ -43,7 +49,7 @@ public static class PyTorchCheckpoint
                     ? "cannot be read: the file does not exist."
                     : $"is not a regular file but {status.Kind.Describe()}; only regular files are read.");
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 1 << 16);
-            return ReadChecked(stream, path, limits, options);
+            return ReadChecked(stream, path, limits, options, storageRead, cancellation);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,7 +65,7 @@ public static class PyTorchCheckpoint
         Validate(limits, options);
         try
         {
-            return ReadChecked(stream, source, limits, options);
+            return ReadChecked(stream, source, limits, options, null, CancellationToken.None);
         }
         catch (IOException e)
         {
@@ -67,7 +73,8 @@ public static class PyTorchCheckpoint
         }
     }
 
-    private static Checkpoint ReadChecked(Stream stream, string source, CheckpointLimits limits, CheckpointOptions options)
+    private static Checkpoint ReadChecked(Stream stream, string source, CheckpointLimits limits, CheckpointOptions options,
+        Action<long, long>? storageRead, CancellationToken cancellation)
     {
         if (!stream.CanSeek)
         {
@@ -77,7 +84,7 @@ public static class PyTorchCheckpoint
         var root = PickleMachine.Load(archive.ReadPickle(), source, archive.PickleEntryName, limits);
         var state = StateDictExtractor.Extract(root, options.CheckpointKey, source);
         var architecture = ArchitectureInference.Infer(state.Select(entry => (entry.Name, entry.Tensor.Shape)).ToList(), options, source);
-        var tensors = TensorMaterializer.Read(state, archive, source, limits);
+        var tensors = TensorMaterializer.Read(state, archive, source, limits, storageRead, cancellation);
         return new Checkpoint(source, tensors, architecture);
     }
 

@@ -136,21 +136,6 @@ public sealed class ModelPullTests
         Assert.Equal(2, sandbox.Server.Requests.Count);
     }
 
-    [Fact]
-    public void This_build_without_an_importer_keeps_the_checkpoint_and_says_why_it_stops()
-    {
-        using var sandbox = new CatalogSandbox(new LostEngine.Cli.Catalog.AbsentImporter());
-        byte[] checkpoint = sandbox.Publish("dinov2-vitb14");
-
-        var pull = sandbox.Run("model", "pull", "dinov2-vitb14", "--quiet");
-
-        Assert.Equal(ExitCodes.Failure, pull.ExitCode);
-        string line = Assert.Single(pull.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("cannot import checkpoints into ONNX; the checkpoint is kept at '" + sandbox.CheckpointPath("dinov2-vitb14") + "'", line);
-        Assert.Equal(checkpoint, File.ReadAllBytes(sandbox.CheckpointPath("dinov2-vitb14")));
-        Assert.False(File.Exists(Path.Combine(sandbox.ModelFolder("dinov2-vitb14"), "manifest.json")));
-    }
-
     /// <summary>An importer that finds every checkpoint malformed, as the real one does a truncated file.</summary>
     private sealed class RefusingImporter : IModelImporter
     {

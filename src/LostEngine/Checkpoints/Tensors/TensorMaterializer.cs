@@ -11,8 +11,16 @@ namespace LostEngine.Checkpoints;
 /// </summary>
 internal static class TensorMaterializer
 {
+    /// <summary>Checks every view and size against <paramref name="limits"/>, then reads each storage once and cuts its tensors from it.</summary>
+    /// <param name="tensors">The state dict's tensors, by key.</param>
+    /// <param name="archive">The checkpoint's archive.</param>
+    /// <param name="source">Names the checkpoint in errors.</param>
+    /// <param name="limits">The bounds checked before anything is read.</param>
+    /// <param name="storageRead">Told (bytes read, bytes to read) after each storage; null for nobody.</param>
+    /// <param name="cancellation">Checked between storages.</param>
     public static Dictionary<string, CheckpointTensor> Read(
-        IReadOnlyList<(string Name, TensorReference Tensor)> tensors, TorchZipArchive archive, string source, CheckpointLimits limits)
+        IReadOnlyList<(string Name, TensorReference Tensor)> tensors, TorchZipArchive archive, string source, CheckpointLimits limits,
+        Action<long, long>? storageRead = null, CancellationToken cancellation = default)
     {
         long elements = 0;
         foreach (var (name, tensor) in tensors)
@@ -40,9 +48,13 @@ internal static class TensorMaterializer
         }
 
         var values = new Dictionary<string, float[]>(tensors.Count, StringComparer.Ordinal);
+        long read = 0;
         foreach (var group in byStorage)
         {
+            cancellation.ThrowIfCancellationRequested();
             var storage = ReadStorage(group.Key, archive);
+            read += group.Key.ByteLength;
+            storageRead?.Invoke(read, bytes);
             bool alone = group.Count() == 1;
             foreach (var (name, tensor) in group)
             {

@@ -28,7 +28,7 @@ public static class OnnxModelWriter
     /// Writes the model for <paramref name="architecture"/> with the weights <paramref name="tensors"/> (every tensor
     /// of the backbone's state dict, each once) to <paramref name="outputPath"/>.
     /// </summary>
-    /// <exception cref="LostInputException">No graph template fits <paramref name="architecture"/>, or the weights need external data and it was not asked for.</exception>
+    /// <exception cref="LostInputException">No graph template fits <paramref name="architecture"/>, or the weights need external data and it was refused.</exception>
     /// <exception cref="TensorMismatchException">A tensor is missing, not part of the graph, or of the wrong shape; nothing was written.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled; nothing was left behind.</exception>
     /// <exception cref="IOException">The output cannot be written (a full disk, a missing permission); nothing was left behind.</exception>
@@ -45,13 +45,16 @@ public static class OnnxModelWriter
         {
             throw new LostInputException($"output '{outputPath}'", "is a folder; give the model's file name.");
         }
-        string? dataPath = options.ExternalData ? modelPath + ".data" : null;
-        var layout = new OnnxFileLayout(template, weights, Metadata(template, options.Source), dataPath is null ? null : Path.GetFileName(dataPath));
+        var metadata = Metadata(template, options.Source);
+        bool external = options.ExternalData
+            ?? new OnnxFileLayout(template, weights, metadata, dataLocation: null).ModelBytes > MaxSingleFileBytes;
+        string? dataPath = external ? modelPath + ".data" : null;
+        var layout = new OnnxFileLayout(template, weights, metadata, dataPath is null ? null : Path.GetFileName(dataPath));
         if (dataPath is null && layout.ModelBytes > MaxSingleFileBytes)
         {
-            throw new LostInputException("--external-data",
-                $"not given, but the model would take {layout.ModelBytes} bytes, over ONNX's 2 GiB single-file limit; "
-                + "give it to write the weights to a data file beside the model.");
+            throw new LostInputException("--single-file",
+                $"given, but the model would take {layout.ModelBytes} bytes, over ONNX's 2 GiB single-file limit; "
+                + "leave it out to write the weights to a data file beside the model.");
         }
         var counter = new WriteCounter(options.Progress, layout.ModelBytes + layout.DataBytes, options.CancellationToken);
         using var data = dataPath is null ? null : AtomicFile.Create(dataPath);

@@ -7,10 +7,11 @@ public sealed record OnnxWriteOptions
     public static OnnxWriteOptions Default { get; } = new();
 
     /// <summary>
-    /// Write the weights to <c>MODEL.onnx.data</c> beside the model, as ONNX external data, rather than inside it.
-    /// Models whose weights pass ONNX's 2 GiB single-file limit need it.
+    /// Write the weights to <c>MODEL.onnx.data</c> beside the model, as ONNX external data (true), or inside it
+    /// (false); null, the default, writes one file unless the model would pass ONNX's 2 GiB single-file limit
+    /// (DINOv2 ViT-g/14), whose weights then go to the data file.
     /// </summary>
-    public bool ExternalData { get; init; }
+    public bool? ExternalData { get; init; }
 
     /// <summary>What the weights came from (e.g. the checkpoint's file name), kept as <c>lostengine.source</c>; empty for none.</summary>
     public string Source { get; init; } = "";
