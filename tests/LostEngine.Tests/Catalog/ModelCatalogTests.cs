@@ -18,6 +18,8 @@ public sealed class ModelCatalogTests
         { "dinov2-vitb14-reg", "https://dl.fbaipublicfiles.com/dinov2/dinov2_vitb14/dinov2_vitb14_reg4_pretrain.pth", "DINOv2 ViT-B/14 with 4 registers" },
         { "dinov2-vitl14", "https://dl.fbaipublicfiles.com/dinov2/dinov2_vitl14/dinov2_vitl14_pretrain.pth", "DINOv2 ViT-L/14" },
         { "dinov2-vitl14-reg", "https://dl.fbaipublicfiles.com/dinov2/dinov2_vitl14/dinov2_vitl14_reg4_pretrain.pth", "DINOv2 ViT-L/14 with 4 registers" },
+        { "dinov2-vitg14", "https://dl.fbaipublicfiles.com/dinov2/dinov2_vitg14/dinov2_vitg14_pretrain.pth", "DINOv2 ViT-g/14" },
+        { "dinov2-vitg14-reg", "https://dl.fbaipublicfiles.com/dinov2/dinov2_vitg14/dinov2_vitg14_reg4_pretrain.pth", "DINOv2 ViT-g/14 with 4 registers" },
     };
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ModelListTests
         Assert.Equal($"cache {sandbox.Cache} ({CatalogSettings.CacheVariable}), checkpoints from {sandbox.Server.BaseUrl.AbsoluteUri.TrimEnd('/')} ({CatalogSettings.BaseUrlVariable})", lines[0]);
         Assert.Equal(ModelCatalog.Entries.Count, lines.Length - 1);
         Assert.Equal("dino-vits16        DINO ViT-S/16                     not pulled", lines[1]);
-        Assert.Equal("dinov2-vitl14-reg  DINOv2 ViT-L/14 with 4 registers  not pulled", lines[^1]);
+        Assert.Equal("dinov2-vitg14-reg  DINOv2 ViT-g/14 with 4 registers  not pulled", lines[^1]);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class ModelPullTests
 
     [Theory]
     [InlineData("dino-vits16-reg")]
-    [InlineData("dinov2-vitg14")]
+    [InlineData("dinov2-vith14")]
     [InlineData("DINO-VITS16")]
     public void A_name_outside_the_catalogue_is_bad_input_listing_the_catalogue(string name)
     {
