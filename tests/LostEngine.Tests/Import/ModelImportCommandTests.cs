@@ -1,4 +1,5 @@
 using LostEngine.Tests.Catalog;
+using LostEngine.Tests.Checkpoints;
 using LostEngine.Tests.Cli;
 using LostEngine.Tests.Model;
 
@@ -84,6 +85,48 @@ public sealed class ModelImportCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"lost: {truncated}: ", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "forbidden-global", "refers to the global os.system, which a state dict never needs" },
+        { "float64", "is float64 (torch.DoubleStorage)" },
+        { "zip-bomb", "(a zip bomb?)" },
+        { "wrong-shape", "blocks.0.attn.qkv.weight" },
+        { "unreleased-width", "no graph template for DINO ViT d=32, patch 8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void A_malformed_checkpoint_is_one_line_naming_it_exit_2_and_no_file(string kind, string expected)
+    {
+        string folder = Fixtures.TempFolder();
+        string checkpoint = Path.Combine(Fixtures.TempFolder(), kind + ".pth");
+        File.WriteAllBytes(checkpoint, MalformedBytes(kind));
+
+        // The fixture's tensors are a small ViT (d = 32, 2 heads), which has no official head count.
+        var run = CliRunner.Run("model", "import", checkpoint, "--output", Path.Combine(folder, "model.onnx"), "--quiet", "--heads", "2");
+
+        Assert.Equal(2, run.ExitCode);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"lost: {checkpoint}: ", line);
+        Assert.True(line.Contains(expected, StringComparison.Ordinal), line);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    private static byte[] MalformedBytes(string kind)
+    {
+        var tensors = CheckpointBytes.FixtureTensors("dino_s8_backbone");
+        return kind switch
+        {
+            "forbidden-global" => TorchZip.Checkpoint(new PickleWriter().Global("os", "system").Str("touch /tmp/pwned").TupleOf(1).Reduce().Stop().ToArray()),
+            "float64" => CheckpointBuilder.Build([.. tensors.Select(t => t.Name == "blocks.0.attn.qkv.weight" ? t.AsDouble() : t)]),
+            "zip-bomb" => TorchZip.Build([("archive/data.pkl", new byte[16 << 20])], System.IO.Compression.CompressionLevel.SmallestSize),
+            "unreleased-width" => CheckpointBuilder.Build(tensors),
+            _ => CheckpointBuilder.Build([.. tensors.Select(t => t.Name == "blocks.0.attn.qkv.weight"
+                ? SavedTensor.Float32(t.Name, [t.Shape.Length == 2 ? (int)t.Shape[0] - 3 : 1, (int)t.Shape[^1]], new float[((int)t.Shape[0] - 3) * (int)t.Shape[^1]])
+                : t)]),
+        };
     }
 
     [Fact]
