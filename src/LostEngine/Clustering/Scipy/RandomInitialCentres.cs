@@ -1,0 +1,177 @@
+using System.Numerics;
+using LostEngine.Clustering.LinearAlgebra;
+using LostEngine.Clustering.Preparation;
+using LostEngine.Clustering.Random;
+
+namespace LostEngine.Clustering.Scipy;
+
+/// <summary>
+/// kmeans2's <c>minit='random'</c> (SciPy's <c>_krandinit</c>): k draws of a Gaussian with the data's mean and
+/// covariance, <c>standard_normal(size=(k, d)) · Lᵀ + mean</c> with L the Cholesky factor of the covariance.
+/// With more dimensions than rows the covariance is singular and SciPy draws <c>standard_normal(size=(k, n))</c>
+/// times the rows of <c>S·Vᵀ / √(n−1)</c> from the SVD of the centred data instead. Those rows equal
+/// <c>Uᵀ·(data − mean) / √(n−1)</c>, computed here from the eigenvectors U of the n × n Gram matrix. Each singular
+/// vector's sign is LAPACK's arbitrary choice (which differs between LAPACK versions); here the component of U
+/// largest in magnitude is made positive, so in this case the centres, and so the labels, may differ from SciPy's.
+/// </summary>
+internal static class RandomInitialCentres
+{
+    /// <summary>The k × d initial centres, row-major, in float64 as SciPy makes them.</summary>
+    /// <exception cref="LostInputException">The covariance has no Cholesky factor (fewer than 2 rows, or features that are linearly dependent).</exception>
+    public static double[] Draw<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rows < 2)
+        {
+            throw new LostInputException("init", "SciPy's random initialisation needs the covariance of at least 2 images.");
+        }
+        T[] mean = NumpySums.ColumnMeans(data, rows, dims);
+        double[] centres = dims > rows
+            ? FromSingularVectors(data, mean, rows, dims, k, random)
+            : FromCholesky(data, rows, dims, k, random);
+        for (int c = 0; c < k; c++)
+        {
+            for (int f = 0; f < dims; f++)
+            {
+                centres[c * dims + f] += double.CreateTruncating(mean[f]);
+            }
+        }
+        return centres;
+    }
+
+    private static double[] FromCholesky<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double[] centred = Centred(data, rows, dims);
+        var covariance = new double[dims * dims];
+        double scale = 1.0 / (rows - 1);
+        for (int a = 0; a < dims; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double sum = 0.0;
+                for (int i = 0; i < rows; i++)
+                {
+                    sum += centred[i * dims + a] * centred[i * dims + b];
+                }
+                covariance[a * dims + b] = covariance[b * dims + a] = sum * scale;
+            }
+        }
+        double[] lower = Cholesky.Factor(covariance, dims)
+            ?? throw new LostInputException("init", "the covariance of the whitened features is not positive definite (features linearly dependent), so SciPy's random initialisation cannot draw from it; use --init kmeans++.");
+        var normal = new double[k * dims];
+        random.FillStandardNormal(normal);
+        var centres = new double[k * dims];
+        for (int c = 0; c < k; c++)
+        {
+            for (int f = 0; f < dims; f++)
+            {
+                double sum = 0.0;
+                for (int p = 0; p <= f; p++)
+                {
+                    sum += normal[c * dims + p] * lower[f * dims + p];
+                }
+                centres[c * dims + f] = sum;
+            }
+        }
+        return centres;
+    }
+
+    private static double[] FromSingularVectors<T>(ReadOnlySpan<T> data, T[] mean, int rows, int dims, int k, LegacyRandomState random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var centred = new double[rows * dims];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int f = 0; f < dims; f++)
+            {
+                centred[i * dims + f] = double.CreateTruncating(data[i * dims + f] - mean[f]);
+            }
+        }
+        var gram = new double[rows * rows];
+        for (int a = 0; a < rows; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double sum = 0.0;
+                for (int f = 0; f < dims; f++)
+                {
+                    sum += centred[a * dims + f] * centred[b * dims + f];
+                }
+                gram[a * rows + b] = gram[b * rows + a] = sum;
+            }
+        }
+        (_, double[] vectors) = SymmetricEigen.Decompose(gram, rows);
+        FixSigns(vectors, rows);
+        double scale = 1.0 / Math.Sqrt(rows - 1);
+        var scaledRows = new double[rows * dims];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                double weight = vectors[r * rows + i] * scale;
+                for (int f = 0; f < dims; f++)
+                {
+                    scaledRows[r * dims + f] += weight * centred[i * dims + f];
+                }
+            }
+        }
+        var normal = new double[k * rows];
+        random.FillStandardNormal(normal);
+        var centres = new double[k * dims];
+        for (int c = 0; c < k; c++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                double weight = normal[c * rows + r];
+                for (int f = 0; f < dims; f++)
+                {
+                    centres[c * dims + f] += weight * scaledRows[r * dims + f];
+                }
+            }
+        }
+        return centres;
+    }
+
+    private static void FixSigns(double[] vectors, int size)
+    {
+        for (int r = 0; r < size; r++)
+        {
+            Span<double> vector = vectors.AsSpan(r * size, size);
+            int largest = 0;
+            for (int i = 1; i < size; i++)
+            {
+                if (Math.Abs(vector[i]) > Math.Abs(vector[largest]))
+                {
+                    largest = i;
+                }
+            }
+            if (vector[largest] < 0)
+            {
+                foreach (ref double value in vector)
+                {
+                    value = -value;
+                }
+            }
+        }
+    }
+
+    private static double[] Centred<T>(ReadOnlySpan<T> data, int rows, int dims)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var values = new double[rows * dims];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = double.CreateTruncating(data[i]);
+        }
+        double[] mean = NumpySums.ColumnMeans<double>(values, rows, dims);
+        for (int i = 0; i < rows; i++)
+        {
+            for (int f = 0; f < dims; f++)
+            {
+                values[i * dims + f] -= mean[f];
+            }
+        }
+        return values;
+    }
+}
