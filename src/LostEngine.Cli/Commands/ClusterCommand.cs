@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using LostEngine.Cli.Clustering;
 using LostEngine.Cli.Outputs;
 using LostEngine.Clustering;
@@ -48,18 +47,23 @@ internal static class ClusterCommand
             ClusteringResult result = ClusterOptions.Run(rows, options, NpyFeatureSource.Option);
             var clustered = new ClusteredBoxes(images.Names, images.Boxes, result, options.Seed, options.Initialization);
             OutputWrites.Guard("--output", outputPath, () => ClusteredBoxesWriter.Write(outputPath, clustered));
-            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
+            OneLineJson.WriteObject(parse.InvocationConfiguration.Output, json =>
             {
-                images = rows.Rows,
-                dims = rows.Dims,
-                k = result.K,
-                init = ClusteredBoxesWriter.NameOf(options.Initialization),
-                seed = options.Seed,
-                inertia = result.Inertia,
-                empty_cluster_steps = result.EmptyClusterSteps,
-                cluster_sizes = Enumerable.Range(0, result.K).Select(c => result.Labels.Count(label => label == c)).ToArray(),
-                output = outputPath,
-            }));
+                json.WriteNumber("images", rows.Rows);
+                json.WriteNumber("dims", rows.Dims);
+                json.WriteNumber("k", result.K);
+                json.WriteString("init", ClusteredBoxesWriter.NameOf(options.Initialization));
+                json.WriteNumber("seed", options.Seed);
+                json.WriteNumber("inertia", result.Inertia);
+                json.WriteNumber("empty_cluster_steps", result.EmptyClusterSteps);
+                json.WriteStartArray("cluster_sizes");
+                for (int c = 0; c < result.K; c++)
+                {
+                    json.WriteNumberValue(result.Labels.Count(label => label == c));
+                }
+                json.WriteEndArray();
+                json.WriteString("output", outputPath);
+            });
             return ExitCodes.Success;
         }));
         return command;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LostEngine.Evaluation;
 using LostEngine.IO;
@@ -26,7 +27,7 @@ public static class ClusteredBoxesWriter
         ClusteringResult result = clustered.Result;
         AtomicFile.Write(path, stream =>
         {
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             writer.WriteStartObject();
             writer.WriteStartArray("labels");
             foreach (int label in result.Labels)

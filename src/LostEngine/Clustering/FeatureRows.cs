@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LostEngine.Clustering;
 
 /// <summary>
@@ -70,7 +72,7 @@ public sealed class FeatureRows
         {
             if (!T.IsFinite(values[i]))
             {
-                throw new LostInputException("features", $"row {i / dims}, column {i % dims} is {values[i]}; every feature must be a finite number.");
+                throw new LostInputException("features", $"row {i / dims}, column {i % dims} is {values[i].ToString(null, CultureInfo.InvariantCulture)}; every feature must be a finite number.");
             }
         }
     }
