@@ -8,7 +8,8 @@ labels, which the C# clustering is checked against (the tests never run Python).
 - kmeans2/NAME.features.npy (the stored dtype), NAME.prepared.npy (whiten, then rows divided by their norm, as
   cluster_for_OD.py computes them), NAME.labels.npy and NAME.centres.npy (float64): cluster_for_OD.py's call,
   np.random.seed(seed) then vq.kmeans2(data=prepared, k=k) with every default; cases.json lists each case's k,
-  seed, shape and whether SciPy warned of an empty cluster.
+  seed, shape and whether SciPy warned of an empty cluster. With more dimensions than rows, NAME.singular_rows.npy
+  holds the rows of S·Vh / sqrt(n - 1) that SciPy draws the initial centres through.
 """
 import argparse
 import json
@@ -67,6 +68,11 @@ def run_case(out, name, features, k, seed):
     np.save(os.path.join(folder, f"{name}.prepared.npy"), prepared)
     np.save(os.path.join(folder, f"{name}.labels.npy"), labels.astype(np.float64))
     np.save(os.path.join(folder, f"{name}.centres.npy"), centres.astype(np.float64))
+    if features.shape[1] > features.shape[0]:
+        # What _krandinit multiplies the normal draws by when the covariance is singular: S·Vh / sqrt(n - 1).
+        _, s, vh = np.linalg.svd(prepared - prepared.mean(axis=0), full_matrices=False)
+        rows = s[:, None] * vh / np.sqrt(prepared.shape[0] - 1)
+        np.save(os.path.join(folder, f"{name}.singular_rows.npy"), rows.astype(np.float64))
     return {"name": name, "k": k, "seed": seed, "rows": features.shape[0], "dims": features.shape[1],
             "dtype": str(features.dtype), "empty_cluster": empty}
 

@@ -23,8 +23,8 @@ public static class BoxClustering
         ArgumentNullException.ThrowIfNull(options);
         Validate(features, options);
         return features.IsSinglePrecision
-            ? Run(features.Single!, features.Rows, features.Dims, options)
-            : Run(features.Double!, features.Rows, features.Dims, options);
+            ? Run(features.SingleValues!, features.Rows, features.Dims, options)
+            : Run(features.DoubleValues!, features.Rows, features.Dims, options);
     }
 
     private static ClusteringResult Run<T>(T[] features, int rows, int dims, ClusteringOptions options)

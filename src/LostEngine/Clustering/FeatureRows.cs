@@ -9,10 +9,10 @@ namespace LostEngine.Clustering;
 /// </summary>
 public sealed class FeatureRows
 {
-    private FeatureRows(float[]? single, double[]? wide, int rows, int dims)
+    private FeatureRows(float[]? singleValues, double[]? doubleValues, int rows, int dims)
     {
-        Single = single;
-        Double = wide;
+        SingleValues = singleValues;
+        DoubleValues = doubleValues;
         Rows = rows;
         Dims = dims;
     }
@@ -24,11 +24,11 @@ public sealed class FeatureRows
     public int Dims { get; }
 
     /// <summary>Whether the features are float32 (<see cref="FromSingle"/>) rather than float64.</summary>
-    public bool IsSinglePrecision => Single is not null;
+    public bool IsSinglePrecision => SingleValues is not null;
 
-    internal float[]? Single { get; }
+    internal float[]? SingleValues { get; }
 
-    internal double[]? Double { get; }
+    internal double[]? DoubleValues { get; }
 
     /// <summary>float32 features, row-major.</summary>
     /// <exception cref="LostInputException">The shape does not fit the values, or a value is NaN or infinite.</exception>
@@ -49,9 +49,6 @@ public sealed class FeatureRows
         CheckFinite(values, dims);
         return new FeatureRows(null, values, rows, dims);
     }
-
-    /// <summary>The features as float64 (exact for float32 ones).</summary>
-    public double[] ToDouble() => Double ?? Array.ConvertAll(Single!, v => (double)v);
 
     private static void CheckShape(int length, int rows, int dims)
     {

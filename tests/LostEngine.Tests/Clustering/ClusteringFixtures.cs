@@ -37,6 +37,8 @@ internal static class ClusteringFixtures
 
     public static int Count => Manifest.Value.RootElement.GetProperty("count").GetInt32();
 
+    public static double[] ReadFloat64(params string[] parts) => NpyReader.ReadFloat64(File(parts)).Values;
+
     /// <summary>random.npy: [seed, (raw, random_sample, standard_normal), draw].</summary>
     public static double[] Draws(int seedIndex, int kind)
     {

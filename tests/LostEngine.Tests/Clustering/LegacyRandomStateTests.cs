@@ -19,38 +19,37 @@ public sealed class LegacyRandomStateTests
     [MemberData(nameof(SeedIndices))]
     public void Raw_outputs_are_numpys(int seedIndex)
     {
-        double[] expected = ClusteringFixtures.Draws(seedIndex, 0);
         var generator = new Mt19937(ClusteringFixtures.Seeds[seedIndex]);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(expected[i] == generator.NextUInt32(), $"seed {ClusteringFixtures.Seeds[seedIndex]}, draw {i}");
-        }
+
+        AssertDrawsAreNumpys(seedIndex, 0, () => generator.NextUInt32());
     }
 
     [Theory]
     [MemberData(nameof(SeedIndices))]
     public void Random_sample_is_numpys_bit_for_bit(int seedIndex)
     {
-        double[] expected = ClusteringFixtures.Draws(seedIndex, 1);
         var random = new LegacyRandomState(ClusteringFixtures.Seeds[seedIndex]);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(expected[i] == random.NextDouble(), $"seed {ClusteringFixtures.Seeds[seedIndex]}, draw {i}");
-        }
+
+        AssertDrawsAreNumpys(seedIndex, 1, random.NextDouble);
     }
 
     [Theory]
     [MemberData(nameof(SeedIndices))]
     public void Standard_normal_is_numpys_bit_for_bit(int seedIndex)
     {
-        double[] expected = ClusteringFixtures.Draws(seedIndex, 2);
         var random = new LegacyRandomState(ClusteringFixtures.Seeds[seedIndex]);
-        var actual = new double[expected.Length];
-        random.FillStandardNormal(actual);
+
+        AssertDrawsAreNumpys(seedIndex, 2, random.NextStandardNormal);
+    }
+
+    private static void AssertDrawsAreNumpys(int seedIndex, int kind, Func<double> next)
+    {
+        double[] expected = ClusteringFixtures.Draws(seedIndex, kind);
         for (int i = 0; i < expected.Length; i++)
         {
-            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
-                $"seed {ClusteringFixtures.Seeds[seedIndex]}, draw {i}: numpy {expected[i]:R}, engine {actual[i]:R}");
+            double actual = next();
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual),
+                $"seed {ClusteringFixtures.Seeds[seedIndex]}, draw {i}: numpy {expected[i]:R}, engine {actual:R}");
         }
     }
 

@@ -15,8 +15,8 @@ public sealed class ScipyWhiteningTests
         var fixture = ClusteringFixtures.Case(name);
         FeatureRows features = fixture.Features;
         double[] actual = features.IsSinglePrecision
-            ? Array.ConvertAll(ScipyWhitening.Prepare<float>(features.Single, features.Rows, features.Dims), v => (double)v)
-            : ScipyWhitening.Prepare<double>(features.Double, features.Rows, features.Dims);
+            ? Array.ConvertAll(ScipyWhitening.Prepare<float>(features.SingleValues, features.Rows, features.Dims), v => (double)v)
+            : ScipyWhitening.Prepare<double>(features.DoubleValues, features.Rows, features.Dims);
         double[] expected = fixture.Prepared;
 
         for (int i = 0; i < expected.Length; i++)

@@ -80,6 +80,28 @@ internal static class RandomInitialCentres
     private static double[] FromSingularVectors<T>(ReadOnlySpan<T> data, T[] mean, int rows, int dims, int k, LegacyRandomState random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        double[] singularRows = SingularRows(data, mean, rows, dims);
+        var normal = new double[k * rows];
+        random.FillStandardNormal(normal);
+        var centres = new double[k * dims];
+        for (int c = 0; c < k; c++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                double weight = normal[c * rows + r];
+                for (int f = 0; f < dims; f++)
+                {
+                    centres[c * dims + f] += weight * singularRows[r * dims + f];
+                }
+            }
+        }
+        return centres;
+    }
+
+    /// <summary>The n rows of <c>S·Vh / √(n−1)</c> of the data centred on <paramref name="mean"/> (in the data's precision), largest singular value first.</summary>
+    internal static double[] SingularRows<T>(ReadOnlySpan<T> data, T[] mean, int rows, int dims)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var centred = new double[rows * dims];
         for (int i = 0; i < rows; i++)
         {
@@ -104,7 +126,7 @@ internal static class RandomInitialCentres
         (_, double[] vectors) = SymmetricEigen.Decompose(gram, rows);
         FixSigns(vectors, rows);
         double scale = 1.0 / Math.Sqrt(rows - 1);
-        var scaledRows = new double[rows * dims];
+        var singularRows = new double[rows * dims];
         for (int r = 0; r < rows; r++)
         {
             for (int i = 0; i < rows; i++)
@@ -112,25 +134,11 @@ internal static class RandomInitialCentres
                 double weight = vectors[r * rows + i] * scale;
                 for (int f = 0; f < dims; f++)
                 {
-                    scaledRows[r * dims + f] += weight * centred[i * dims + f];
+                    singularRows[r * dims + f] += weight * centred[i * dims + f];
                 }
             }
         }
-        var normal = new double[k * rows];
-        random.FillStandardNormal(normal);
-        var centres = new double[k * dims];
-        for (int c = 0; c < k; c++)
-        {
-            for (int r = 0; r < rows; r++)
-            {
-                double weight = normal[c * rows + r];
-                for (int f = 0; f < dims; f++)
-                {
-                    centres[c * dims + f] += weight * scaledRows[r * dims + f];
-                }
-            }
-        }
-        return centres;
+        return singularRows;
     }
 
     private static void FixSigns(double[] vectors, int size)
