@@ -71,11 +71,7 @@ internal sealed class ClusterOptions
         {
             return BoxClustering.Run(features, options);
         }
-        catch (LostInputException e) when (e.InputName is "k")
-        {
-            throw new LostInputException("--k", $"{options.K} clusters for {features.Rows} images: {e.Problem}", e);
-        }
-        catch (LostInputException e) when (e.InputName is "restarts" or "init")
+        catch (LostInputException e) when (e.InputName is "k" or "restarts" or "init")
         {
             throw new LostInputException("--" + e.InputName, e.Problem, e);
         }

@@ -44,7 +44,7 @@ public sealed class ClusterCommandErrorTests : IDisposable
     [Theory]
     [InlineData("0", "must be at least 1, not 0")]
     [InlineData("-3", "must be at least 1, not -3")]
-    [InlineData("5", "5 clusters for 4 images")]
+    [InlineData("5", "must be from 1 to the number of images (4), not 5")]
     public void K_out_of_range_is_refused(string k, string problem) =>
         AssertRefused(Arguments.With("--k", k), "--k", problem);
 

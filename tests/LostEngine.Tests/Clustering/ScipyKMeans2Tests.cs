@@ -80,4 +80,16 @@ public sealed class ScipyKMeans2Tests
         Assert.Equal("init", error.InputName);
         Assert.Contains("not positive definite", error.Message);
     }
+
+    [Theory]
+    [InlineData(1, 3, "at least 2 images")]
+    [InlineData(5000, 4097, "above the limit of 4096 dimensions")]
+    [InlineData(1025, 1026, "above the limit of 1024 images")]
+    public void Sizes_whose_start_cannot_be_drawn_in_reasonable_time_are_refused_naming_the_init(int rows, int dims, string problem)
+    {
+        var error = Assert.Throws<LostInputException>(() => LostEngine.Clustering.Scipy.RandomInitialCentres.CheckSize(rows, dims));
+
+        Assert.Equal("init", error.InputName);
+        Assert.Contains(problem, error.Message);
+    }
 }

@@ -16,15 +16,18 @@ namespace LostEngine.Clustering.Scipy;
 /// </summary>
 internal static class RandomInitialCentres
 {
+    /// <summary>The largest d factored through the d × d covariance (about d³/3 steps, seconds at this size).</summary>
+    internal const int MaxCovarianceDims = 4096;
+
+    /// <summary>The largest n decomposed through the n × n Gram matrix when d exceeds n (cyclic Jacobi, about 12 n³ steps).</summary>
+    internal const int MaxGramRows = 1024;
+
     /// <summary>The k × d initial centres, row-major, in float64 as SciPy makes them.</summary>
     /// <exception cref="LostInputException">The covariance has no Cholesky factor (fewer than 2 rows, or features that are linearly dependent).</exception>
     public static double[] Draw<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (rows < 2)
-        {
-            throw new LostInputException("init", "SciPy's random initialisation needs the covariance of at least 2 images.");
-        }
+        CheckSize(rows, dims);
         T[] mean = NumpySums.ColumnMeans(data, rows, dims);
         double[] centres = dims > rows
             ? FromSingularVectors(data, mean, rows, dims, k, random)
@@ -37,6 +40,23 @@ internal static class RandomInitialCentres
             }
         }
         return centres;
+    }
+
+    /// <exception cref="LostInputException">SciPy's start cannot be drawn for this many rows and dimensions, or only at a cost out of all proportion.</exception>
+    internal static void CheckSize(int rows, int dims)
+    {
+        if (rows < 2)
+        {
+            throw new LostInputException("init", "SciPy's random initialisation needs the covariance of at least 2 images.");
+        }
+        if (dims <= rows && dims > MaxCovarianceDims)
+        {
+            throw new LostInputException("init", $"SciPy's random initialisation factors the {dims} × {dims} covariance of the features, above the limit of {MaxCovarianceDims} dimensions; use --init kmeans++.");
+        }
+        if (dims > rows && rows > MaxGramRows)
+        {
+            throw new LostInputException("init", $"with more dimensions ({dims}) than images ({rows}), SciPy's random initialisation takes the SVD of the features, above the limit of {MaxGramRows} images here; use --init kmeans++.");
+        }
     }
 
     private static double[] FromCholesky<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
