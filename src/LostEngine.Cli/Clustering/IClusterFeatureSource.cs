@@ -9,6 +9,9 @@ namespace LostEngine.Cli.Clustering;
 /// </summary>
 internal interface IClusterFeatureSource
 {
+    /// <summary>The option that names the source, which errors about the features name.</summary>
+    string Option { get; }
+
     /// <summary>The files the source reads, so that no output may overwrite them.</summary>
     IReadOnlyList<string> InputFiles { get; }
 

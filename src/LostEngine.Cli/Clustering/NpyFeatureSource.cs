@@ -6,7 +6,9 @@ namespace LostEngine.Cli.Clustering;
 /// <summary><c>--features F.npy</c>: float32 or float64 features of shape (images, d), saved elsewhere, one row per image in sorted name order.</summary>
 internal sealed class NpyFeatureSource(string path) : IClusterFeatureSource
 {
-    public const string Option = "--features";
+    public const string OptionName = "--features";
+
+    public string Option => OptionName;
 
     public IReadOnlyList<string> InputFiles => [path];
 

@@ -18,7 +18,7 @@ internal static class ClusterCommand
             Description = "The predictions map lost localize writes (image → [x1, y1, x2, y2] or null); the images with a box are clustered, in Python's sorted order of their names.",
             Required = true,
         };
-        var features = new Option<string>(NpyFeatureSource.Option)
+        var features = new Option<string>(NpyFeatureSource.OptionName)
         {
             HelpName = "F.npy",
             Description = "The boxes' features, float32 or float64, shape (images, d): one row per image with a box, in sorted name order.",
@@ -44,7 +44,7 @@ internal static class ClusterCommand
             OutputChecks.Require([new OutputLocation("--output", outputPath, OutputKind.File)], [predictionsPath, .. source.InputFiles]);
             BoxedImages images = BoxedImages.Read(predictionsPath);
             FeatureRows rows = source.Load(images);
-            ClusteringResult result = ClusterOptions.Run(rows, options, NpyFeatureSource.Option);
+            ClusteringResult result = ClusterOptions.Run(rows, options, source.Option);
             var clustered = new ClusteredBoxes(images.Names, images.Boxes, result, options.Seed, options.Initialization);
             OutputWrites.Guard("--output", outputPath, () => ClusteredBoxesWriter.Write(outputPath, clustered));
             OneLineJson.WriteObject(parse.InvocationConfiguration.Output, json =>
