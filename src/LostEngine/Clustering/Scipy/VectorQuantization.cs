@@ -5,8 +5,9 @@ namespace LostEngine.Clustering.Scipy;
 /// <summary>
 /// SciPy's <c>vq</c>: each observation's nearest centre, the first of equally near ones, in the element type
 /// of its arguments. With fewer than five dimensions SciPy sums squared differences; from five on it expands
-/// the distance to <c>-2 o·c + |o|² + |c|²</c> (the product from BLAS, here summed in order as the reference BLAS
-/// does), and this follows it, because the two round differently.
+/// the distance to <c>-2 o·c + |o|² + |c|²</c>, and this follows it, because the two round differently. SciPy takes
+/// the products from BLAS, whose rounding depends on the library (the reference BLAS sums in order, as here;
+/// OpenBLAS and MKL block and fuse), so a point within that last-bit rounding of two centres may go either way.
 /// </summary>
 internal static class VectorQuantization
 {
@@ -74,7 +75,7 @@ internal static class VectorQuantization
         }
     }
 
-    // Separate multiply and add, no fused multiply-add: the rounding of the reference BLAS and of SciPy's C loops.
+    // Separate multiply and add in order: the rounding of the reference BLAS and of SciPy's own C loops.
     private static T SumOfProducts<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
