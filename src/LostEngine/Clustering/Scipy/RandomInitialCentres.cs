@@ -11,19 +11,22 @@ namespace LostEngine.Clustering.Scipy;
 /// With more dimensions than rows the covariance is singular and SciPy draws <c>standard_normal(size=(k, n))</c>
 /// times the rows of <c>S·Vᵀ / √(n−1)</c> from the SVD of the centred data instead. Those rows equal
 /// <c>Uᵀ·(data − mean) / √(n−1)</c>, computed here from the eigenvectors U of the n × n Gram matrix. Each singular
-/// vector's sign is LAPACK's arbitrary choice (which differs between LAPACK versions); here the component of U
+/// vector's sign is LAPACK's arbitrary choice (its reflections and QR sweeps decide it); here the component of U
 /// largest in magnitude is made positive, so in this case the centres, and so the labels, may differ from SciPy's.
 /// </summary>
 internal static class RandomInitialCentres
 {
-    /// <summary>The largest d factored through the d × d covariance (about d³/3 steps, seconds at this size).</summary>
-    internal const int MaxCovarianceDims = 4096;
+    /// <summary>The largest d drawn through the d × d covariance (n·d²/2 steps to form it, d³/3 to factor it: seconds at this size).</summary>
+    internal const int MaxCovarianceDims = 2048;
 
     /// <summary>The largest n decomposed through the n × n Gram matrix when d exceeds n (cyclic Jacobi, about 12 n³ steps).</summary>
     internal const int MaxGramRows = 1024;
 
     /// <summary>The k × d initial centres, row-major, in float64 as SciPy makes them.</summary>
-    /// <exception cref="LostInputException">The covariance has no Cholesky factor (fewer than 2 rows, or features that are linearly dependent).</exception>
+    /// <exception cref="LostInputException">
+    /// The covariance has no Cholesky factor (fewer than 2 rows, or features that are linearly dependent), or it or the
+    /// Gram matrix is above its size limit.
+    /// </exception>
     public static double[] Draw<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
