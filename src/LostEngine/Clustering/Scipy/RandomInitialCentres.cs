@@ -65,17 +65,19 @@ internal static class RandomInitialCentres
     private static double[] FromCholesky<T>(ReadOnlySpan<T> data, int rows, int dims, int k, LegacyRandomState random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double[] centred = Centred(data, rows, dims);
+        double[] columns = CentredColumns(data, rows, dims);
         var covariance = new double[dims * dims];
         double scale = 1.0 / (rows - 1);
         for (int a = 0; a < dims; a++)
         {
+            ReadOnlySpan<double> column = columns.AsSpan(a * rows, rows);
             for (int b = 0; b <= a; b++)
             {
+                ReadOnlySpan<double> other = columns.AsSpan(b * rows, rows);
                 double sum = 0.0;
                 for (int i = 0; i < rows; i++)
                 {
-                    sum += centred[i * dims + a] * centred[i * dims + b];
+                    sum += column[i] * other[i];
                 }
                 covariance[a * dims + b] = covariance[b * dims + a] = sum * scale;
             }
@@ -187,7 +189,8 @@ internal static class RandomInitialCentres
         }
     }
 
-    private static double[] Centred<T>(ReadOnlySpan<T> data, int rows, int dims)
+    /// <summary>The data centred on its float64 column means, stored column after column so each covariance entry reads two runs.</summary>
+    private static double[] CentredColumns<T>(ReadOnlySpan<T> data, int rows, int dims)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new double[rows * dims];
@@ -196,13 +199,14 @@ internal static class RandomInitialCentres
             values[i] = double.CreateTruncating(data[i]);
         }
         double[] mean = NumpySums.ColumnMeans<double>(values, rows, dims);
+        var columns = new double[rows * dims];
         for (int i = 0; i < rows; i++)
         {
             for (int f = 0; f < dims; f++)
             {
-                values[i * dims + f] -= mean[f];
+                columns[f * rows + i] = values[i * dims + f] - mean[f];
             }
         }
-        return values;
+        return columns;
     }
 }
