@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -39,14 +40,27 @@ public static class NpyReader
     public static NpyArray Read(Stream stream, string source, long maxElements = DefaultMaxElements)
     {
         var header = ReadHeader(stream, source);
-        long limit = Math.Min(maxElements, Array.MaxLength);
-        if (header.ElementCount > limit)
-        {
-            throw new NpyFormatException(source, $"shape {header.ShapeText} has {header.ElementCount} elements, more than the limit of {limit}.");
-        }
+        CheckLimit(header, source, maxElements);
         var values = new float[header.ElementCount];
         ReadData(stream, source, header, values);
         return new NpyArray(values, header.Shape, header.ElementType);
+    }
+
+    /// <summary>
+    /// Reads the whole file at <paramref name="path"/> into a new float64 array, so that float64 data keeps every
+    /// bit (float32 and float16 are widened exactly).
+    /// </summary>
+    /// <exception cref="NpyFormatException">The file is not a readable .npy array of a supported type.</exception>
+    /// <exception cref="LostInputException">The file does not exist or cannot be opened.</exception>
+    public static NpyFloat64Array ReadFloat64(string path, long maxElements = DefaultMaxElements / 2)
+    {
+        using var stream = OpenFile(path);
+        var header = ReadHeader(stream, path);
+        CheckLimit(header, path, maxElements);
+        var values = new double[header.ElementCount];
+        long read = ReadConverted(stream, header, values.AsSpan());
+        CheckDataEnd(stream, path, header, read);
+        return new NpyFloat64Array(values, header.Shape, header.ElementType);
     }
 
     /// <summary>
@@ -130,6 +144,20 @@ public static class NpyReader
         long read = header.ElementType == NpyElementType.Float32
             ? ReadFloat32(stream, header.BigEndian, destination)
             : ReadConverted(stream, header, destination);
+        CheckDataEnd(stream, source, header, read);
+    }
+
+    private static void CheckLimit(NpyHeader header, string source, long maxElements)
+    {
+        long limit = Math.Min(maxElements, Array.MaxLength);
+        if (header.ElementCount > limit)
+        {
+            throw new NpyFormatException(source, $"shape {header.ShapeText} has {header.ElementCount} elements, more than the limit of {limit}.");
+        }
+    }
+
+    private static void CheckDataEnd(Stream stream, string source, NpyHeader header, long read)
+    {
         if (read < header.DataLength)
         {
             CheckDataLength(header, read, source);
@@ -167,7 +195,8 @@ public static class NpyReader
         return got;
     }
 
-    private static long ReadConverted(Stream stream, NpyHeader header, Span<float> destination)
+    private static long ReadConverted<T>(Stream stream, NpyHeader header, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int size = header.ElementSize;
         byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -195,7 +224,8 @@ public static class NpyReader
         }
     }
 
-    private static void Convert(ReadOnlySpan<byte> bytes, NpyElementType type, bool bigEndian, Span<float> destination)
+    private static void Convert<T>(ReadOnlySpan<byte> bytes, NpyElementType type, bool bigEndian, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int size = (int)type;
         for (int i = 0, j = 0; i < bytes.Length; i += size, j++)
@@ -203,9 +233,10 @@ public static class NpyReader
             var element = bytes.Slice(i, size);
             destination[j] = type switch
             {
-                NpyElementType.Float16 => (float)(bigEndian ? BinaryPrimitives.ReadHalfBigEndian(element) : BinaryPrimitives.ReadHalfLittleEndian(element)),
-                NpyElementType.Float64 => (float)(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(element) : BinaryPrimitives.ReadDoubleLittleEndian(element)),
-                _ => throw new InvalidOperationException($"{type} is read without conversion."),
+                NpyElementType.Float16 => T.CreateTruncating(bigEndian ? BinaryPrimitives.ReadHalfBigEndian(element) : BinaryPrimitives.ReadHalfLittleEndian(element)),
+                NpyElementType.Float32 => T.CreateTruncating(bigEndian ? BinaryPrimitives.ReadSingleBigEndian(element) : BinaryPrimitives.ReadSingleLittleEndian(element)),
+                NpyElementType.Float64 => T.CreateTruncating(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(element) : BinaryPrimitives.ReadDoubleLittleEndian(element)),
+                _ => throw new InvalidOperationException($"{type} is not a supported element type."),
             };
         }
     }

@@ -46,6 +46,17 @@ public static class NpyBytes
         return bytes;
     }
 
+    /// <summary>Little-endian float64 bytes of the values.</summary>
+    public static byte[] Float64(params double[] values)
+    {
+        var bytes = new byte[values.Length * 8];
+        for (int i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 8), values[i]);
+        }
+        return bytes;
+    }
+
     /// <summary>One named malformed file for the error tests shared by the reader and the CLI.</summary>
     public static byte[] MalformedExample(string kind) => kind switch
     {
