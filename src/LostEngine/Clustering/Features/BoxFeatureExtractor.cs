@@ -106,7 +106,8 @@ public sealed class BoxFeatureExtractor : IDisposable
         ArgumentNullException.ThrowIfNull(requests);
         using var call = _gate.Enter(this);
         int dim = Dim;
-        var rows = new float[requests.Count * dim];
+        // Grown as boxes go through, so a long list of failures or an early cancel never holds a row per request.
+        var rows = new float[Math.Min(requests.Count, 1024) * dim];
         var extracted = new List<int>();
         var failures = new List<BoxFeatureFailure>();
         bool cancelled = false;
@@ -118,6 +119,10 @@ public sealed class BoxFeatureExtractor : IDisposable
                 break;
             }
             var request = requests[i] ?? throw new LostInputException("requests", $"entry {i} is null.");
+            if ((long)(extracted.Count + 1) * dim > rows.Length)
+            {
+                Array.Resize(ref rows, (int)Math.Min((long)rows.Length * 2, Array.MaxLength / dim * dim));
+            }
             try
             {
                 ExtractFile(request.ImagePath, request.Box, rows.AsSpan(extracted.Count * dim, dim));

@@ -152,6 +152,18 @@ public sealed class BoxFeatureExtractorTests : IClassFixture<BoxFeatureExtractor
         Assert.Equal(extractor.Extract(c.ImagePath, c.Box), feature);
     }
 
+    [Fact]
+    public void Refuses_calls_after_dispose_and_leaves_the_model_usable()
+    {
+        var c = FeatureFixtures.Boxes().First(b => b.Row is not null);
+        var extractor = new BoxFeatureExtractor(_model);
+        extractor.Dispose();
+        extractor.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => extractor.Extract(c.ImagePath, c.Box));
+        using var again = new BoxFeatureExtractor(_model);
+        OutputComparison.AssertClose(Row(c.Row!.Value), again.Extract(c.ImagePath, c.Box), "after another extractor was disposed");
+    }
+
     private static float[] Row(int row) => FeatureFixtures.Npy("features.npy").Values.AsSpan(row * 48, 48).ToArray();
 
     private sealed class SynchronousProgress(Action<BoxFeatureProgress> report) : IProgress<BoxFeatureProgress>
