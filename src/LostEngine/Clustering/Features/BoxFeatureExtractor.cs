@@ -107,7 +107,7 @@ public sealed class BoxFeatureExtractor : IDisposable
         using var call = _gate.Enter(this);
         int dim = Dim;
         // Grown as boxes go through, so a long list of failures or an early cancel never holds a row per request.
-        var rows = new float[Math.Min(requests.Count, 1024) * dim];
+        var rows = new float[Math.Min(requests.Count, 64) * dim];
         var extracted = new List<int>();
         var failures = new List<BoxFeatureFailure>();
         bool cancelled = false;

@@ -153,6 +153,25 @@ public sealed class BoxFeatureExtractorTests : IClassFixture<BoxFeatureExtractor
     }
 
     [Fact]
+    public void Keeps_every_row_when_more_boxes_go_through_than_it_first_made_room_for()
+    {
+        var c = FeatureFixtures.Boxes().First(b => b.Row is not null && b.Image == "square_64x64");
+        var requests = Enumerable.Repeat(new BoxFeatureRequest(c.ImagePath, c.Box), 150).ToArray();
+        using var extractor = new BoxFeatureExtractor(_model);
+
+        var set = extractor.ExtractAll(requests);
+
+        Assert.Equal(Enumerable.Range(0, 150), set.Extracted);
+        var expected = Row(c.Row!.Value);
+        var row = new float[48];
+        for (int r = 0; r < 150; r++)
+        {
+            Buffer.BlockCopy(set.Features, r * 48 * sizeof(float), row, 0, 48 * sizeof(float));
+            OutputComparison.AssertClose(expected, row, $"row {r}");
+        }
+    }
+
+    [Fact]
     public void Refuses_calls_after_dispose_and_leaves_the_model_usable()
     {
         var c = FeatureFixtures.Boxes().First(b => b.Row is not null);
