@@ -26,21 +26,37 @@ internal static class MemoryEstimate
     public static long Bytes(ModelInfo info, ModelOutputs outputs, LocalizationMethod method, int paddedHeight, int paddedWidth, bool modelOnHost = true)
     {
         Int128 patches = (Int128)(paddedHeight / info.PatchSize) * (paddedWidth / info.PatchSize);
+        Int128 dim = info.EmbedDim;
+        Int128 kernel = method.IsNormalizedCut()
+            ? 2 * ((patches + 63) / 64) * patches * sizeof(ulong) + LanczosVectors * patches * sizeof(double) + 2 * patches * dim * sizeof(float)
+            : 2 * patches * dim * sizeof(float) + 16 * patches * sizeof(int);
+        return Saturate(Model(info, outputs, paddedHeight, paddedWidth, modelOnHost) + kernel);
+    }
+
+    /// <summary>
+    /// Bytes to run the model alone on a <paramref name="height"/> × <paramref name="width"/> input, the attention,
+    /// activations, input and bound outputs of <see cref="Bytes"/> without a kernel's workspace. The sides need not
+    /// be whole patches: the patch embedding drops the remainder; saturates at <see cref="long.MaxValue"/>.
+    /// </summary>
+    public static long ModelBytes(ModelInfo info, ModelOutputs outputs, long height, long width, bool modelOnHost = true)
+        => Saturate(Model(info, outputs, height, width, modelOnHost));
+
+    private static Int128 Model(ModelInfo info, ModelOutputs outputs, long height, long width, bool modelOnHost)
+    {
+        Int128 patches = (Int128)(height / info.PatchSize) * (width / info.PatchSize);
         Int128 tokens = patches + info.PrefixTokens;
         Int128 heads = info.NumHeads > 0 ? info.NumHeads : Math.Max(1, info.EmbedDim / AssumedHeadWidth);
         Int128 dim = info.EmbedDim;
         Int128 attention = 2 * heads * tokens * tokens * sizeof(float);
         Int128 block = BlockActivations * tokens * dim * sizeof(float);
-        Int128 input = (Int128)3 * paddedHeight * paddedWidth * sizeof(float);
+        Int128 input = (Int128)3 * height * width * sizeof(float);
         int features = BitOperations.PopCount((uint)(outputs & ~ModelOutputs.ClsAttention));
         Int128 bound = features * tokens * dim * sizeof(float)
             + ((outputs & ModelOutputs.ClsAttention) != 0 ? heads * patches * sizeof(float) : 0);
-        Int128 kernel = method.IsNormalizedCut()
-            ? 2 * ((patches + 63) / 64) * patches * sizeof(ulong) + LanczosVectors * patches * sizeof(double) + 2 * patches * dim * sizeof(float)
-            : 2 * patches * dim * sizeof(float) + 16 * patches * sizeof(int);
-        Int128 total = (modelOnHost ? attention + block : 0) + input + bound + kernel;
-        return total > long.MaxValue ? long.MaxValue : (long)total;
+        return (modelOnHost ? attention + block : 0) + input + bound;
     }
+
+    private static long Saturate(Int128 bytes) => bytes > long.MaxValue ? long.MaxValue : (long)bytes;
 
     /// <summary>
     /// The largest max side, a multiple of the patch size, at which a <paramref name="width"/> × <paramref name="height"/>
