@@ -30,9 +30,10 @@ public static class ClusterEvaluator
 
         var images = new DetectionImageIndex(truth);
         ClassGroundTruth[] classes = images.GroupByClass(options.Classes, truth.Name);
+        int[] imageOfEntry = Array.ConvertAll(detections.Entries, entry => images.Find(entry, detections.Source));
         int clusterCount = ClusterCountOf(detections, options, classes.Length);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads == 0 ? Environment.ProcessorCount : options.Threads };
-        ClusterDetections[] clusters = SortClusters(detections, images, clusterCount, parallel);
+        ClusterDetections[] clusters = SortClusters(detections, imageOfEntry, clusterCount, parallel);
 
         var reward = new double[classes.Length * clusterCount];
         Parallel.For(0, reward.Length, parallel, () => new VocAveragePrecision.Workspace(), (pair, _, workspace) =>
@@ -79,13 +80,13 @@ public static class ClusterEvaluator
         if (largest + 1 < classCount)
         {
             throw new LostInputException(detections.Source,
-                $"its category ids go up to {largest}, so {largest + 1} clusters for {classCount} classes; the matching gives each class "
-                + "its own cluster, so give the detector's cluster count (a cluster that detects nothing scores AP 0)");
+                $"its largest category_id is {largest}, which makes {largest + 1} clusters for {classCount} classes, and the matching gives "
+                + "each class its own cluster; set the detector's cluster count (--clusters on the command line): a cluster that detects nothing scores AP 0");
         }
         return largest + 1;
     }
 
-    private static ClusterDetections[] SortClusters(DetectionResults detections, DetectionImageIndex images, int clusterCount, ParallelOptions parallel)
+    private static ClusterDetections[] SortClusters(DetectionResults detections, int[] imageOfEntry, int clusterCount, ParallelOptions parallel)
     {
         var entries = new List<DetectionEntry>[clusterCount];
         var imageOf = new List<int>[clusterCount];
@@ -94,9 +95,10 @@ public static class ClusterEvaluator
             entries[k] = [];
             imageOf[k] = [];
         }
-        foreach (DetectionEntry entry in detections.Entries)
+        for (int i = 0; i < imageOfEntry.Length; i++)
         {
-            imageOf[entry.Cluster].Add(images.Find(entry, detections.Source));
+            DetectionEntry entry = detections.Entries[i];
+            imageOf[entry.Cluster].Add(imageOfEntry[i]);
             entries[entry.Cluster].Add(entry);
         }
         var clusters = new ClusterDetections[clusterCount];

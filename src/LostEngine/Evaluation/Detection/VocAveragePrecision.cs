@@ -144,7 +144,8 @@ internal static class VocAveragePrecision
 
         public void Reserve(int detections, int objects)
         {
-            if (BestOverlap.Length < detections)
+            // One term more than detections: the recall's last step to 1, there even with no detection.
+            if (Terms.Length < detections + 1)
             {
                 BestOverlap = new double[detections];
                 BestObject = new int[detections];
