@@ -152,29 +152,30 @@ public sealed class EvaluateClustersCommandTests
     [Fact]
     public void An_unreadable_difficult_flag_is_refused_naming_the_annotation_and_object()
     {
-        using var folder = new TempFolder();
-        string root = CopyScenario(folder, "voc07");
+        (string root, string line) = RefusalOfEditedCopy("000009.xml", text => text.Replace("<difficult>0</difficult>", "<difficult>no</difficult>"));
+
         string annotation = Path.Combine(root, "Annotations", "000009.xml");
-        File.WriteAllText(annotation, File.ReadAllText(annotation).Replace("<difficult>0</difficult>", "<difficult>no</difficult>"));
-
-        string line = CliRunner.Run(Args(root, ApEvalFixtures.Results("voc07"))).AssertBadInput();
-
         Assert.Matches($"^lost: {System.Text.RegularExpressions.Regex.Escape(annotation)}: object [0-9]+: <difficult> is missing or not an integer", line);
     }
 
     [Fact]
     public void A_class_without_an_object_that_is_not_difficult_is_refused_naming_it()
     {
-        using var folder = new TempFolder();
-        string root = CopyScenario(folder, "voc07");
-        foreach (string file in Directory.GetFiles(Path.Combine(root, "Annotations")))
-        {
-            File.WriteAllText(file, File.ReadAllText(file).Replace("<name>sofa</name>", "<name>settee</name>"));
-        }
-
-        string line = CliRunner.Run(Args(root, ApEvalFixtures.Results("voc07"))).AssertBadInput();
+        (_, string line) = RefusalOfEditedCopy("*.xml", text => text.Replace("<name>sofa</name>", "<name>settee</name>"));
 
         Assert.StartsWith("lost: VOC_test: class 'sofa' has no object that is not difficult", line);
+    }
+
+    /// <summary>Runs on a copy of the voc07 set whose annotations matching <paramref name="pattern"/> are edited; the refusal's line.</summary>
+    private static (string Root, string Line) RefusalOfEditedCopy(string pattern, Func<string, string> edit)
+    {
+        using var folder = new TempFolder();
+        string root = CopyScenario(folder, "voc07");
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "Annotations"), pattern))
+        {
+            File.WriteAllText(file, edit(File.ReadAllText(file)));
+        }
+        return (root, CliRunner.Run(Args(root, ApEvalFixtures.Results("voc07"))).AssertBadInput());
     }
 
     private static string CopyScenario(TempFolder folder, string scenario)
