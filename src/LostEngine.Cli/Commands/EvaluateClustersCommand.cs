@@ -16,6 +16,10 @@ internal static class EvaluateClustersCommand
     internal static Command Create()
     {
         var dataset = new DatasetOptions();
+        var datasetName = new Option<string?>("--dataset")
+        {
+            Description = "The ground truth: voc (the reference's class-aware protocol is Pascal VOC's).",
+        };
         var set = new Option<string>("--set")
         {
             Description = "VOC: the image set of ImageSets/Main (the reference scores voc_2007_test).",
@@ -41,7 +45,7 @@ internal static class EvaluateClustersCommand
         var command = new Command("evaluate-clusters",
             "Score a detector whose classes are clusters against VOC: AP50 of every class × cluster, Hungarian matching, "
             + "then AP50, AP75 and AP per class, as the LOST reference does. " + ExitCodes.Help);
-        command.Options.Add(dataset.Dataset);
+        command.Options.Add(datasetName);
         command.Options.Add(dataset.Root);
         command.Options.Add(set);
         command.Options.Add(detections);
@@ -52,7 +56,7 @@ internal static class EvaluateClustersCommand
         {
             var options = new ClusterEvaluationOptions { Clusters = parse.GetValue(clusters), Threads = parse.GetValue(threads) };
             OptionNames.Check(options.Validate);
-            string? name = parse.GetValue(dataset.Dataset);
+            string? name = parse.GetValue(datasetName);
             if (name is null || !name.Equals("voc", StringComparison.OrdinalIgnoreCase))
             {
                 throw new LostInputException("--dataset", $"{(name is null ? "is required" : $"'{name}' is not supported")}: "

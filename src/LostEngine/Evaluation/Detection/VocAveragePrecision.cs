@@ -92,7 +92,7 @@ internal static class VocAveragePrecision
             precision[d] = tp / Math.Max(tp + fp, MachineEpsilon);
         }
 
-        // The envelope: each precision becomes the largest at or after it.
+        // voc_ap's envelope: a later, higher precision lifts every point before it.
         double envelope = 0;
         for (int d = count - 1; d >= 0; d--)
         {
