@@ -21,4 +21,10 @@ public sealed record GroundTruthImage(
 {
     /// <summary>The file name without its extension (the VOC id, or the COCO file stem).</summary>
     public string Stem => Path.GetFileNameWithoutExtension(FileName);
+
+    /// <summary>
+    /// VOC: every object with its class and difficult flag, for class-aware evaluation; null for COCO, for an
+    /// unreadable annotation, and when the set is read with <see cref="VocGroundTruthOptions.NoHard"/>.
+    /// </summary>
+    public VocAnnotation? Voc { get; init; }
 }

@@ -102,6 +102,7 @@ public static class VocGroundTruthReader
         }
 
         var boxes = new List<BoundingBox>();
+        var objects = new List<VocObject>();
         int objectCount = 0;
         foreach (XElement obj in annotation.Elements("object"))
         {
@@ -115,7 +116,9 @@ public static class VocGroundTruthReader
                 return Unreadable(fileName, EvaluationIssueKind.AnnotationMalformed, $"object {objectCount} of {annotationPath}: {problem}");
             }
             boxes.Add(box);
+            objects.Add(new VocObject(obj.Element("name")?.Value, ReadDifficult(obj), box));
         }
+        VocAnnotation? voc = options.NoHard ? null : new VocAnnotation(id, annotationPath, objects);
 
         string imagePath = ImagePathOf(options, fileName);
         if (!File.Exists(imagePath))
@@ -134,7 +137,7 @@ public static class VocGroundTruthReader
                 "no object left once truncated and difficult ones are dropped");
         }
         return new GroundTruthImage(fileName, fileName, imagePath, numericId, boxes, GroundTruthStatus.Evaluated,
-            boxes.Count == 0 ? "no ground-truth box" : null);
+            boxes.Count == 0 ? "no ground-truth box" : null) { Voc = voc };
     }
 
     private static string ImagePathOf(VocGroundTruthOptions options, string fileName) =>
@@ -142,6 +145,14 @@ public static class VocGroundTruthReader
 
     // The reference compares the flags with the string "1"; an absent flag is taken as not set.
     private static bool IsFlagSet(XElement obj, string flag) => obj.Element(flag)?.Value.Trim() == "1";
+
+    private static bool? ReadDifficult(XElement obj) =>
+        obj.Element("difficult")?.Value is { } text && TryParsePythonInt(text, out int value) ? value != 0 : null;
+
+    // Python's int() takes an optional sign and surrounding spaces, nothing else.
+    private static bool TryParsePythonInt(string text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+            CultureInfo.InvariantCulture, out value);
 
     private static bool TryReadBox(XElement? bndbox, out BoundingBox box, out string? problem)
     {
@@ -161,9 +172,7 @@ public static class VocGroundTruthReader
                 problem = $"<bndbox> has no <{names[i]}>";
                 return false;
             }
-            // Python's int() takes an optional sign and surrounding spaces, nothing else.
-            if (!int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
-                    CultureInfo.InvariantCulture, out values[i]))
+            if (!TryParsePythonInt(text, out values[i]))
             {
                 problem = $"<{names[i]}> is '{text}', not an integer";
                 return false;

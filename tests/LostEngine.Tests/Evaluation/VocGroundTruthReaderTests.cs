@@ -18,6 +18,28 @@ public class VocGroundTruthReaderTests
     }
 
     [Fact]
+    public void Every_object_keeps_its_class_and_difficult_flag_as_parse_rec_reads_them()
+    {
+        using var folder = new TempFolder();
+        string root = VocFixture.Create(folder);
+        VocFixture.WriteAnnotation(folder, "000007", 100, 100,
+            "<object><name> cat</name><difficult> 2 </difficult><bndbox><xmin>1</xmin><ymin>2</ymin><xmax>3</xmax><ymax>4</ymax></bndbox></object>",
+            "<object><name>dog</name><difficult>yes</difficult><bndbox><xmin>5</xmin><ymin>6</ymin><xmax>7</xmax><ymax>8</ymax></bndbox></object>",
+            "<object><bndbox><xmin>5</xmin><ymin>6</ymin><xmax>7</xmax><ymax>8</ymax></bndbox></object>");
+        folder.Write("VOCdevkit/VOC2007/ImageSets/Main/trainval.txt", "000001\n000002\n000007\n");
+
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(root));
+
+        Assert.Equal([("thing", (bool?)false), ("thing", false)], set.Images[0].Voc!.Objects.Select(o => (o.Name, o.Difficult)));
+        Assert.Equal(true, set.Images[1].Voc!.Objects[0].Difficult);
+        VocAnnotation seventh = set.Images[2].Voc!;
+        Assert.Equal(("000007", Path.Combine(root, "Annotations", "000007.xml")), (seventh.Id, seventh.Path));
+        Assert.Equal([(" cat", (bool?)true), ("dog", null), (null, null)], seventh.Objects.Select(o => (o.Name, o.Difficult)));
+        Assert.Equal(new BoundingBox(0, 1, 3, 4), seventh.Objects[0].Box);
+        Assert.Null(VocGroundTruthReader.Read(new VocGroundTruthOptions(root, NoHard: true)).Images[0].Voc);
+    }
+
+    [Fact]
     public void Every_listed_image_is_kept_and_broken_ones_are_unreadable_with_a_reason()
     {
         using var folder = new TempFolder();

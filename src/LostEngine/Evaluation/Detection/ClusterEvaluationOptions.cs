@@ -1,0 +1,38 @@
+namespace LostEngine.Evaluation.Detection;
+
+/// <summary>How <see cref="ClusterEvaluator"/> runs.</summary>
+public sealed record ClusterEvaluationOptions
+{
+    /// <summary>The most threads scoring class × cluster pairs at once.</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>
+    /// How many clusters the detector was trained with (category ids 0 to this less one); a cluster with no
+    /// detection scores AP 0 for every class. Null: the largest <c>category_id</c> plus one.
+    /// </summary>
+    public int? Clusters { get; init; }
+
+    /// <summary>Threads scoring pairs in parallel, 0 for one per processor; the results do not depend on it.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The ground-truth classes in the reference's order; the 20 Pascal VOC classes unless given.</summary>
+    public IReadOnlyList<string> Classes { get; init; } = VocClassNames.All;
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="LostInputException">A value is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (Threads is < 0 or > MaxThreads)
+        {
+            throw new LostInputException("threads", $"must be from 0 (one per processor) to {MaxThreads}, not {Threads}");
+        }
+        if (Clusters is { } clusters && (clusters < 1 || clusters > DetectionResultsReader.MaxClusters))
+        {
+            throw new LostInputException("clusters", $"must be from 1 to {DetectionResultsReader.MaxClusters}, not {clusters}");
+        }
+        if (Classes.Count == 0 || Classes.Distinct(StringComparer.Ordinal).Count() != Classes.Count)
+        {
+            throw new LostInputException("classes", "must name at least one class, each once");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+namespace LostEngine.Evaluation.Detection;
+
+/// <summary>
+/// NumPy's default <c>argsort</c> (<c>kind='quicksort'</c>): an introsort that is not stable, so equal keys come out
+/// in an order set by the algorithm. The reference sorts each cluster's detections with
+/// <c>np.argsort(-confidence)</c>, and among detections of equal score that order decides which of two hits on one
+/// object is the true positive, so it changes the AP. This is NumPy's classic index sort (median-of-three
+/// quicksort, insertion sort below 16 elements, heapsort past a depth of twice log2 n), which every NumPy before
+/// 1.25 runs, and later ones on CPUs without AVX-512; NumPy 1.25+ on AVX-512 orders ties differently.
+/// </summary>
+internal static class NumpyArgsort
+{
+    private const int SmallPartition = 15;
+    private const int StackCapacity = 128;
+
+    /// <summary>Writes into <paramref name="order"/> the indices of <paramref name="keys"/> in ascending order, as NumPy would.</summary>
+    public static void Sort(ReadOnlySpan<double> keys, Span<int> order)
+    {
+        if (order.Length != keys.Length)
+        {
+            throw new ArgumentException("the order must have one slot per key", nameof(order));
+        }
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        if (keys.Length < 2)
+        {
+            return;
+        }
+        Span<int> stack = stackalloc int[StackCapacity * 3];
+        int top = 0;
+        int left = 0;
+        int right = keys.Length - 1;
+        int depthBudget = 2 * FloorLog2(keys.Length);
+        while (true)
+        {
+            if (depthBudget < 0)
+            {
+                Heapsort(keys, order.Slice(left, right - left + 1));
+            }
+            else
+            {
+                while (right - left > SmallPartition)
+                {
+                    int pivotIndex = Partition(keys, order, left, right);
+                    // The smaller side is sorted first, so the stack never holds more than log2 n ranges.
+                    depthBudget--;
+                    if (pivotIndex - left < right - pivotIndex)
+                    {
+                        Push(stack, ref top, pivotIndex + 1, right, depthBudget);
+                        right = pivotIndex - 1;
+                    }
+                    else
+                    {
+                        Push(stack, ref top, left, pivotIndex - 1, depthBudget);
+                        left = pivotIndex + 1;
+                    }
+                }
+                InsertionSort(keys, order, left, right);
+            }
+            if (top == 0)
+            {
+                return;
+            }
+            top -= 3;
+            left = stack[top];
+            right = stack[top + 1];
+            depthBudget = stack[top + 2];
+        }
+    }
+
+    /// <summary>NumPy's index heapsort (<c>kind='heapsort'</c>), which the introsort falls back to on deep ranges.</summary>
+    internal static void Heapsort(ReadOnlySpan<double> keys, Span<int> order)
+    {
+        int n = order.Length;
+        // NumPy's heap is 1-based; slot k here is order[k - 1].
+        for (int l = n >> 1; l > 0; l--)
+        {
+            SiftDown(keys, order, l, n, order[l - 1]);
+        }
+        for (; n > 1;)
+        {
+            int last = order[n - 1];
+            order[n - 1] = order[0];
+            n--;
+            SiftDown(keys, order, 1, n, last);
+        }
+    }
+
+    private static void SiftDown(ReadOnlySpan<double> keys, Span<int> order, int start, int n, int item)
+    {
+        int i = start;
+        for (int j = start << 1; j <= n;)
+        {
+            if (j < n && keys[order[j - 1]] < keys[order[j]])
+            {
+                j++;
+            }
+            if (!(keys[item] < keys[order[j - 1]]))
+            {
+                break;
+            }
+            order[i - 1] = order[j - 1];
+            i = j;
+            j += j;
+        }
+        order[i - 1] = item;
+    }
+
+    private static int Partition(ReadOnlySpan<double> keys, Span<int> order, int left, int right)
+    {
+        int middle = left + ((right - left) >> 1);
+        if (keys[order[middle]] < keys[order[left]])
+        {
+            Swap(order, middle, left);
+        }
+        if (keys[order[right]] < keys[order[middle]])
+        {
+            Swap(order, right, middle);
+        }
+        if (keys[order[middle]] < keys[order[left]])
+        {
+            Swap(order, middle, left);
+        }
+        double pivot = keys[order[middle]];
+        int i = left;
+        int j = right - 1;
+        Swap(order, middle, j);
+        while (true)
+        {
+            do
+            {
+                i++;
+            }
+            while (keys[order[i]] < pivot);
+            do
+            {
+                j--;
+            }
+            while (pivot < keys[order[j]]);
+            if (i >= j)
+            {
+                break;
+            }
+            Swap(order, i, j);
+        }
+        Swap(order, i, right - 1);
+        return i;
+    }
+
+    private static void InsertionSort(ReadOnlySpan<double> keys, Span<int> order, int left, int right)
+    {
+        for (int i = left + 1; i <= right; i++)
+        {
+            int item = order[i];
+            double key = keys[item];
+            int j = i;
+            while (j > left && key < keys[order[j - 1]])
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = item;
+        }
+    }
+
+    private static void Push(Span<int> stack, ref int top, int left, int right, int depthBudget)
+    {
+        stack[top] = left;
+        stack[top + 1] = right;
+        stack[top + 2] = depthBudget;
+        top += 3;
+    }
+
+    private static void Swap(Span<int> order, int a, int b) => (order[a], order[b]) = (order[b], order[a]);
+
+    private static int FloorLog2(int n) => 31 - int.LeadingZeroCount(n);
+}

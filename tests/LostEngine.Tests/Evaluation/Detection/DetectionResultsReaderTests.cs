@@ -1,0 +1,34 @@
+using LostEngine.Evaluation.Detection;
+
+namespace LostEngine.Tests.Evaluation.Detection;
+
+/// <summary>What the reader makes of one results entry's box: detectron2's BoxMode.convert, then the +1 of the minima.</summary>
+public sealed class DetectionResultsReaderTests
+{
+    // Expected values printed by NumPy doing what torch does in BoxMode.convert (see make_apeval.py's stub).
+    [Theory]
+    [InlineData("[10.1, 20.7, 30.3, 40.9]", 11.100000381469727, 21.700000762939453, 40.400001525878906, 61.60000228881836)]
+    [InlineData("[16777216, 3, 1, 5]", 16777217, 4, 16777217, 8)]
+    [InlineData("[16777216, 3, 1.0, 5]", 16777217, 4, 16777216, 8)]
+    public void A_box_is_converted_in_the_type_torch_gives_it(string bbox, double x1, double y1, double x2, double y2)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("r.json", $$"""[{"image_id": "a", "category_id": 0, "score": 1, "bbox": {{bbox}}}]""");
+
+        DetectionEntry entry = DetectionResultsReader.Read(path).Entries[0];
+
+        Assert.Equal((x1, y1, x2, y2), (entry.X1, entry.Y1, entry.X2, entry.Y2));
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_reader_allows_is_refused_as_bad_JSON()
+    {
+        using var folder = new TempFolder();
+        string deep = new string('[', 100) + new string(']', 100);
+        string path = folder.Write("r.json", $$"""[{"image_id": "a", "category_id": 0, "score": 1, "bbox": [1, 2, 3, 4], "extra": {{deep}}}]""");
+
+        var error = Assert.Throws<LostInputException>(() => DetectionResultsReader.Read(path));
+
+        Assert.StartsWith($"{path}: the detections are not valid JSON", error.Message);
+    }
+}
