@@ -27,4 +27,6 @@ public enum EvaluationIssueKind
     ConflictingPrediction,
     /// <summary>A JSON Lines file ends in a line cut short (a crash mid-write); the line is ignored.</summary>
     TruncatedLine,
+    /// <summary>An image's name gives no integer id, which a detector's results name images by; it counts as a miss.</summary>
+    NoNumericImageId,
 }
