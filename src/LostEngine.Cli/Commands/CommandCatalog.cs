@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return KeysCommand.Create();
         yield return FeaturesCommand.Create(sources);
         yield return EvaluateCommand.Create(sources);
+        yield return PseudoLabelsCommand.Create();
         yield return MergeCommand.Create();
         yield return ModelCommand.Create(sources);
         yield return BenchCommand.Create(sources);

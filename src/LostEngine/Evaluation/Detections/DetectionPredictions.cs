@@ -1,6 +1,5 @@
 using System.Globalization;
 using LostEngine.Datasets;
-using LostEngine.IO;
 
 namespace LostEngine.Evaluation.Detections;
 
@@ -30,22 +29,10 @@ public sealed class DetectionPredictions : IPredictionSource
         }
     }
 
-    /// <summary>The number the reference compares detection ids with for <paramref name="image"/>; null when it has none.</summary>
-    public long? IdOf(GroundTruthImage image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        if (_ids == DetectionImageIds.CocoIds)
-        {
-            return image.NumericId;
-        }
-        string name = image.FileName;
-        return PythonIntText.TryParse(name.Length > 4 ? name.AsSpan(0, name.Length - 4) : [], out long id) ? id : null;
-    }
-
     /// <inheritdoc />
     public ImagePrediction PredictFor(GroundTruthImage image)
     {
-        if (IdOf(image) is not long id)
+        if (_ids.IdOf(image) is not long id)
         {
             return ImagePrediction.Missing with
             {
@@ -73,7 +60,7 @@ public sealed class DetectionPredictions : IPredictionSource
     public IEnumerable<EvaluationIssue> IssuesAfter(GroundTruthSet truth)
     {
         ArgumentNullException.ThrowIfNull(truth);
-        var known = new HashSet<long>(truth.Images.Select(IdOf).OfType<long>());
+        var known = new HashSet<long>(truth.Images.Select(image => _ids.IdOf(image)).OfType<long>());
         return _byImage
             .Where(entry => !known.Contains(entry.Key))
             .OrderBy(entry => entry.Key)
