@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace LostEngine.IO;
 
 /// <summary>
@@ -6,6 +8,26 @@ namespace LostEngine.IO;
 /// </summary>
 internal static class BoundedFileReader
 {
+    /// <summary>
+    /// Reads <paramref name="length"/> bytes (at most <see cref="Array.MaxLength"/>) from an opened file; a file cut
+    /// short while it is read gives the bytes it still has.
+    /// </summary>
+    public static byte[] ReadOpened(SafeFileHandle handle, long length)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        int filled = 0;
+        while (filled < bytes.Length)
+        {
+            int read = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
+            if (read == 0)
+            {
+                break;
+            }
+            filled += read;
+        }
+        return filled == bytes.Length ? bytes : bytes[..filled];
+    }
+
     /// <summary>The file's bytes.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest size accepted.</param>
@@ -28,18 +50,7 @@ internal static class BoundedFileReader
                 throw new LostInputException(inputName,
                     $"'{path}' is {status.Length} bytes, more than the {Math.Min(maxBytes, Array.MaxLength)} allowed for {what}");
             }
-            var bytes = GC.AllocateUninitializedArray<byte>((int)status.Length);
-            int filled = 0;
-            while (filled < bytes.Length)
-            {
-                int read = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
-                if (read == 0)
-                {
-                    break;
-                }
-                filled += read;
-            }
-            return filled == bytes.Length ? bytes : bytes[..filled];
+            return ReadOpened(handle, status.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

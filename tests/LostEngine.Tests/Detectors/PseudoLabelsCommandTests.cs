@@ -132,27 +132,20 @@ public class PseudoLabelsCommandTests
         Assert.Equal(expected, CliRunner.Run([.. args]).AssertBadInput());
     }
 
-    [Fact]
-    public void An_inverted_box_is_refused_naming_predictions()
+    [Theory]
+    [InlineData("""{"000001.jpg": [50, 20, 10, 60]}""", "coco",
+        "lost: --predictions: the box [50, 20, 10, 60] of image '000001.jpg' is inverted; a box is [x1, y1, x2, y2]")]
+    [InlineData("""{"000005.jpg": [0, 0, 10, 10]}""", "detectron2-lost",
+        "000005.jpg' does not exist; a detector could not train on it")]
+    public void An_inverted_box_or_a_missing_image_file_is_refused_as_the_reference_asserts_it(string map, string format, string ending)
     {
         using var folder = new TempFolder();
         string root = VocFixture.Create(folder);
-        string predictions = folder.Write("preds.json", """{"000001.jpg": [50, 20, 10, 60]}""");
+        string predictions = folder.Write("preds.json", map);
         string line = CliRunner.Run("pseudo-labels", "--predictions", predictions, "--dataset", "voc", "--root", root,
-            "--format", "coco", "--output", folder.File("out.json")).AssertBadInput();
-        Assert.Equal("lost: --predictions: the box [50, 20, 10, 60] of image '000001.jpg' is inverted; a box is [x1, y1, x2, y2]", line);
-    }
-
-    [Fact]
-    public void A_missing_image_file_is_refused_as_the_reference_asserts_it()
-    {
-        using var folder = new TempFolder();
-        string root = VocFixture.Create(folder);
-        string predictions = folder.Write("preds.json", """{"000005.jpg": [0, 0, 10, 10]}""");
-        string line = CliRunner.Run("pseudo-labels", "--predictions", predictions, "--dataset", "voc", "--root", root,
-            "--format", "detectron2-lost", "--output", folder.File("out.json")).AssertBadInput();
-        Assert.StartsWith("lost: --root: image file '", line);
-        Assert.EndsWith("000005.jpg' does not exist; a detector could not train on it", line);
+            "--format", format, "--output", folder.File("out.json")).AssertBadInput();
+        Assert.EndsWith(ending, line);
+        Assert.StartsWith(map.Contains("000005") ? "lost: --root: image file '" : "lost: --predictions: ", line);
     }
 
     [Fact]
