@@ -31,7 +31,7 @@ internal static class BoundedFileReader
     /// <summary>The file's bytes.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest size accepted.</param>
-    /// <param name="inputName">The input to name in errors (the option the user typed).</param>
+    /// <param name="inputName">The input to name in errors: the path, or the option the user typed.</param>
     /// <param name="what">What the file holds, for errors ("the detections").</param>
     /// <exception cref="LostInputException">The file is missing, not a regular file, too large or unreadable.</exception>
     public static byte[] Read(string path, long maxBytes, string inputName, string what)
@@ -42,19 +42,19 @@ internal static class BoundedFileReader
             if (handle is null)
             {
                 throw new LostInputException(inputName, status.Kind == FileKind.Missing
-                    ? $"'{path}' does not exist"
-                    : $"'{path}' is not a regular file but {status.Kind.Describe()}; {what} must be a file");
+                    ? "does not exist"
+                    : $"is not a regular file but {status.Kind.Describe()}; {what} must be a file");
             }
             if (status.Length > maxBytes || status.Length > Array.MaxLength)
             {
                 throw new LostInputException(inputName,
-                    $"'{path}' is {status.Length} bytes, more than the {Math.Min(maxBytes, Array.MaxLength)} allowed for {what}");
+                    $"is {status.Length} bytes, more than the {Math.Min(maxBytes, Array.MaxLength)} allowed for {what}");
             }
             return ReadOpened(handle, status.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LostInputException(inputName, $"'{path}' cannot be read ({e.Message})", e);
+            throw new LostInputException(inputName, $"cannot be read ({e.Message})", e);
         }
     }
 }

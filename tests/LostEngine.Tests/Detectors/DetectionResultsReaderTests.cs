@@ -19,7 +19,8 @@ public class DetectionResultsReaderTests
     [InlineData("""[{"image_id": 1, "bbox": [0, "0", 1, 1], "score": 0.5}]""", "entry 0", "\"bbox\" must be a number")]
     [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": "high"}]""", "entry 0", "\"score\" must be a number")]
     [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 1e999}]""", "entry 0", "\"score\" 1e999 is not a finite")]
-    [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5}, {"image_id": 1, "bbox": [0, 0, 1, 1], "score": NaN}]""", "entry 1", "not valid JSON")]
+    [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5}, {"image_id": 1, "bbox": [0, 0, 1, 1], "score": NaN}]""", "entry 1", "Python's json writes NaN and Infinity")]
+    [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5} {"image_id": 1}]""", "entry 1", "not valid JSON")]
     [InlineData("""[{"image_id": 1.5, "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" must be an integer")]
     [InlineData("""[{"image_id": "x1", "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" \"x1\" is not an integer")]
     [InlineData("""[{"image_id": null, "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" must be an integer")]
@@ -33,6 +34,18 @@ public class DetectionResultsReaderTests
         string line = CliRunner.Run("evaluate", "--dataset", "voc", "--root", root, "--detections", detections).AssertBadInput();
         Assert.StartsWith($"lost: --detections: {detections}: {entry}", line);
         Assert.Contains(problem, line);
+    }
+
+    [Fact]
+    public void A_file_that_is_missing_or_not_a_regular_file_is_refused_without_reading_it()
+    {
+        using var folder = new TempFolder();
+        string root = VocFixture.Create(folder);
+        string missing = folder.File("none.json");
+        Assert.Equal($"lost: --detections: {missing}: does not exist",
+            CliRunner.Run("evaluate", "--dataset", "voc", "--root", root, "--detections", missing).AssertBadInput());
+        Assert.Equal($"lost: --detections: {folder.Path}: is not a regular file but a directory; detection results must be a file",
+            CliRunner.Run("evaluate", "--dataset", "voc", "--root", root, "--detections", folder.Path).AssertBadInput());
     }
 
     [Fact]

@@ -43,8 +43,10 @@ public static class DetectionResultsReader
         }
         catch (JsonException e)
         {
-            throw new LostInputException(path,
-                $"entry {detections.Count}: not valid JSON (line {e.LineNumber + 1}: {e.Message}); a NaN or Infinity written by Python is not JSON", e);
+            string hint = StartsWithPythonSpecial(bytes.AsSpan((int)reader.BytesConsumed))
+                ? "; Python's json writes NaN and Infinity, which JSON has no place for"
+                : "";
+            throw new LostInputException(path, $"entry {detections.Count}: not valid JSON ({e.Message}){hint}", e);
         }
         catch (InvalidOperationException e)
         {
@@ -178,6 +180,12 @@ public static class DetectionResultsReader
             throw Bad(path, index, field, $"{Encoding.UTF8.GetString(reader.ValueSpan)} is not a finite float64");
         }
         return value;
+    }
+
+    private static bool StartsWithPythonSpecial(ReadOnlySpan<byte> rest)
+    {
+        rest = rest.TrimStart(" \t\r\n,:"u8);
+        return rest.StartsWith("NaN"u8) || rest.StartsWith("Infinity"u8) || rest.StartsWith("-Infinity"u8);
     }
 
     // Python's json makes a number with a fraction or an exponent a float, any other an int.
