@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return FeaturesCommand.Create(sources);
         yield return EvaluateCommand.Create(sources);
         yield return EvaluateClustersCommand.Create();
+        yield return PseudoLabelsCommand.Create();
         yield return MergeCommand.Create();
         yield return ClusterCommand.Create();
         yield return ModelCommand.Create(sources);

@@ -56,6 +56,9 @@ internal sealed class DatasetOptions
     /// <summary>Whether a dataset was named at all.</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(Dataset) is not null;
 
+    /// <summary>Whether the dataset named is VOC (once <see cref="Read"/> accepted the options, else COCO).</summary>
+    public bool IsVoc(ParseResult parse) => string.Equals(parse.GetValue(Dataset), "voc", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The dataset's own files (annotations, image list) as given, which no output may name.</summary>
     public IEnumerable<string> InputFilesOf(ParseResult parse) =>
         new[] { parse.GetValue(Annotations), parse.GetValue(ImageList) }.OfType<string>().Where(path => path.Length > 0);

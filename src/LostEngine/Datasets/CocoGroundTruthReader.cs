@@ -273,8 +273,16 @@ public static class CocoGroundTruthReader
         string? reason = image.Boxes.Count > 0 ? null
             : image.AnnotationCount == 0 ? "no annotation"
             : "only crowd boxes";
-        return new GroundTruthImage(key, image.FileName, imagePath, image.Id, image.Boxes, GroundTruthStatus.Evaluated, reason);
+        return new GroundTruthImage(key, image.FileName, imagePath, image.Id, image.Boxes, GroundTruthStatus.Evaluated, reason)
+        {
+            Width = PixelCount(image.Width),
+            Height = PixelCount(image.Height),
+        };
     }
+
+    // COCO writes sizes as JSON numbers; only a positive whole number that fits an int is a size.
+    private static int? PixelCount(double? value) =>
+        value is double v && double.IsInteger(v) && v is >= 1 and <= int.MaxValue ? (int)v : null;
 
     private static bool TryGetInteger(JsonElement entry, string property, out long value)
     {

@@ -19,6 +19,15 @@ public sealed record GroundTruthImage(
     GroundTruthStatus Status,
     string? Reason)
 {
+    /// <summary>
+    /// The image's width in pixels as its annotation states it (VOC's <c>&lt;size&gt;</c>, COCO's <c>width</c>); null
+    /// when the annotation has none. Pseudo-labels need it; CorLoc does not.
+    /// </summary>
+    public int? Width { get; init; }
+
+    /// <summary>The image's height in pixels as its annotation states it; null when the annotation has none.</summary>
+    public int? Height { get; init; }
+
     /// <summary>The file name without its extension (the VOC id, or the COCO file stem).</summary>
     public string Stem => Path.GetFileNameWithoutExtension(FileName);
 

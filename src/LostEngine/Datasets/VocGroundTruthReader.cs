@@ -129,15 +129,18 @@ public static class VocGroundTruthReader
         {
             issues.Add(new EvaluationIssue(fileName, EvaluationIssueKind.NoAnnotation, $"annotation {annotationPath} has no <object>"));
         }
-        ReportBoxesOutside(annotation.Element("size"), fileName, boxes, issues);
-
-        if (boxes.Count == 0 && options.NoHard)
+        (int Width, int Height)? size = SizeOf(annotation.Element("size"));
+        if (size is var (width, height))
         {
-            return new GroundTruthImage(fileName, fileName, imagePath, numericId, boxes, GroundTruthStatus.Excluded,
-                "no object left once truncated and difficult ones are dropped");
+            ReportBoxesOutside(width, height, fileName, boxes, issues);
         }
-        return new GroundTruthImage(fileName, fileName, imagePath, numericId, boxes, GroundTruthStatus.Evaluated,
-            boxes.Count == 0 ? "no ground-truth box" : null) { Voc = voc };
+
+        var image = boxes.Count == 0 && options.NoHard
+            ? new GroundTruthImage(fileName, fileName, imagePath, numericId, boxes, GroundTruthStatus.Excluded,
+                "no object left once truncated and difficult ones are dropped")
+            : new GroundTruthImage(fileName, fileName, imagePath, numericId, boxes, GroundTruthStatus.Evaluated,
+                boxes.Count == 0 ? "no ground-truth box" : null) { Voc = voc };
+        return image with { Width = size?.Width, Height = size?.Height };
     }
 
     private static string ImagePathOf(VocGroundTruthOptions options, string fileName) =>
@@ -183,13 +186,15 @@ public static class VocGroundTruthReader
         return true;
     }
 
-    private static void ReportBoxesOutside(XElement? size, string fileName, List<BoundingBox> boxes, List<EvaluationIssue> issues)
+    // The reference's pseudo-label scripts read the size with int(); a missing or unreadable one is left null.
+    private static (int Width, int Height)? SizeOf(XElement? size) =>
+        int.TryParse(size?.Element("width")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int width)
+        && int.TryParse(size?.Element("height")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int height)
+            ? (width, height)
+            : null;
+
+    private static void ReportBoxesOutside(int width, int height, string fileName, List<BoundingBox> boxes, List<EvaluationIssue> issues)
     {
-        if (!int.TryParse(size?.Element("width")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int width)
-            || !int.TryParse(size?.Element("height")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int height))
-        {
-            return;
-        }
         foreach (BoundingBox box in boxes)
         {
             if (box.LeavesImage(width, height) || box.X2 < box.X1 || box.Y2 < box.Y1)

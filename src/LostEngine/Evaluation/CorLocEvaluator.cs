@@ -1,4 +1,5 @@
 using LostEngine.Datasets;
+using LostEngine.Evaluation.Detections;
 
 namespace LostEngine.Evaluation;
 
@@ -59,9 +60,25 @@ public static class CorLocEvaluator
         bool correct = false;
         foreach (BoundingBox truthBox in image.Boxes)
         {
-            best = Math.Max(best, BoxIoU.Compute(prediction.Box, truthBox));
-            correct |= BoxIoU.Localises(prediction.Box, truthBox);
+            (double iou, bool localises) = Match(prediction, truthBox);
+            best = Math.Max(best, iou);
+            correct |= localises;
         }
         return new ImageEvaluation(image, prediction, best, true, correct, correct ? null : "miss: best IoU below 0.5");
+    }
+
+    private static (double IoU, bool Localises) Match(in ImagePrediction prediction, in BoundingBox truth)
+    {
+        switch (prediction.Convention)
+        {
+            case IoUConvention.LostBoxes:
+                return (BoxIoU.Compute(prediction.Box, truth), BoxIoU.Localises(prediction.Box, truth));
+            case IoUConvention.DetectorFloatBox:
+            case IoUConvention.DetectorIntegerBox:
+                bool integer = prediction.Convention == IoUConvention.DetectorIntegerBox;
+                return (DetectionIoU.Compute(prediction.Box, truth, integer), DetectionIoU.Localises(prediction.Box, truth, integer));
+            default:
+                throw new InvalidOperationException($"Unknown IoU convention {prediction.Convention}.");
+        }
     }
 }

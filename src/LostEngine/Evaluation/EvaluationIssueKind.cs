@@ -27,4 +27,9 @@ public enum EvaluationIssueKind
     ConflictingPrediction,
     /// <summary>A JSON Lines file ends in a line cut short (a crash mid-write); the line is ignored.</summary>
     TruncatedLine,
+    /// <summary>
+    /// An image's name gives no integer id, which a detector's results name images by: a miss in a CorLoc of detections;
+    /// pseudo-labels number such a set's images in order instead.
+    /// </summary>
+    NoNumericImageId,
 }

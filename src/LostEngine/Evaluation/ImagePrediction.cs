@@ -6,6 +6,9 @@ namespace LostEngine.Evaluation;
 /// <param name="Issue">A problem found while looking the prediction up (ambiguous keys, a failed image).</param>
 public readonly record struct ImagePrediction(PredictionStatus Status, BoundingBox Box, EvaluationIssue? Issue = null)
 {
+    /// <summary>Which reference script's IoU precision scores the box; LOST's own unless a detector made it.</summary>
+    public IoUConvention Convention { get; init; }
+
     /// <summary>A predicted box.</summary>
     public static ImagePrediction Of(BoundingBox box) => new(PredictionStatus.Box, box);
 

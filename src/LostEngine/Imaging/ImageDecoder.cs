@@ -66,19 +66,8 @@ public sealed class ImageDecoder
             {
                 throw new ImageDecodeException(path, $"is {status.Length} bytes, more than one buffer can hold.");
             }
-            var bytes = GC.AllocateUninitializedArray<byte>((int)status.Length);
-            int filled = 0;
-            while (filled < bytes.Length)
-            {
-                int read = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
-                if (read == 0)
-                {
-                    break;
-                }
-                filled += read;
-            }
             // A file cut short while it was read decodes as the truncated file it now is.
-            return filled == bytes.Length ? bytes : bytes[..filled];
+            return BoundedFileReader.ReadOpened(handle, status.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
