@@ -23,7 +23,7 @@ internal static class ModelImportCommand
         {
             Description = "A torch.save checkpoint: a released DINO/DINOv2 backbone (.pth) or a DINO training checkpoint.",
         };
-        var output = new Option<string>("--output", "-o") { Description = "The ONNX model to write.", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "MODEL.onnx", Description = "The ONNX model to write.", Required = true };
         var key = new Option<string>("--checkpoint-key") { Description = "The network of a training checkpoint: teacher (default) or student.", DefaultValueFactory = _ => "teacher" };
         key.AcceptOnlyFromAmong("teacher", "student");
         var arch = new Option<string?>("--arch") { Description = $"Confirm the model size ({OfficialSize.Names}); inferred from the tensors when left out." };
