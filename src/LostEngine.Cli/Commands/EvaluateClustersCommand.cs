@@ -3,7 +3,7 @@ using System.Globalization;
 using LostEngine.Cli.Evaluation;
 using LostEngine.Cli.Outputs;
 using LostEngine.Datasets;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 
 namespace LostEngine.Cli.Commands;
 

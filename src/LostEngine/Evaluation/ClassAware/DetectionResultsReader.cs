@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// Reads a COCO results list, <c>[{"image_id", "category_id", "bbox": [x, y, w, h], "score"}, ...]</c>, as

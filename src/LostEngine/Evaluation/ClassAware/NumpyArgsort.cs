@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// NumPy's default <c>argsort</c> (<c>kind='quicksort'</c>): an introsort that is not stable, so equal keys come out

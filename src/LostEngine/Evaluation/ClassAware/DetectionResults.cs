@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The detections of a results file (detectron2's <c>coco_instances_results.json</c>), each with its box already

@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// NumPy's pairwise summation (<c>np.sum</c>, <c>np.mean</c> of float64): eight running sums over blocks of up to

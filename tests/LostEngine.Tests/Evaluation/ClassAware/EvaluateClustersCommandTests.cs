@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LostEngine.Cli;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 using LostEngine.Tests.Cli;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary><c>lost evaluate-clusters</c> on the reference's fixtures, and its refusals of bad input.</summary>
 public sealed class EvaluateClustersCommandTests
@@ -55,6 +55,45 @@ public sealed class EvaluateClustersCommandTests
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         using var document = JsonDocument.Parse(File.ReadAllText(report));
         Assert.Equal(ApEvalFixtures.Expected("voc07").GetProperty("ap").GetDouble(), document.RootElement.GetProperty("ap").GetDouble());
+    }
+
+    [Fact]
+    public void Category_ids_counted_from_the_offset_give_the_report_of_ids_counted_from_0()
+    {
+        using var folder = new TempFolder();
+        var entries = JsonNode.Parse(File.ReadAllText(ApEvalFixtures.Results("voc07")))!.AsArray();
+        foreach (JsonNode? entry in entries)
+        {
+            entry!["category_id"] = entry["category_id"]!.GetValue<int>() + 1;
+        }
+        string shifted = folder.Write("shifted.json", entries.ToJsonString());
+        string fromZero = folder.File("from-zero.json"), fromOne = folder.File("from-one.json"), unshiftedReading = folder.File("misread.json");
+
+        CliRun zero = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), ApEvalFixtures.Results("voc07")), "--report", fromZero]);
+        CliRun one = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), shifted), "--category-offset", "1", "--report", fromOne]);
+        CliRun misread = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), shifted), "--report", unshiftedReading]);
+
+        Assert.True(zero.ExitCode == ExitCodes.Success, zero.Error);
+        Assert.True(one.ExitCode == ExitCodes.Success, one.Error);
+        Assert.True(misread.ExitCode == ExitCodes.Success, misread.Error);
+        Assert.Equal(File.ReadAllText(fromZero), File.ReadAllText(fromOne));
+        Assert.Equal(zero.Output.Replace(fromZero, "REPORT"), one.Output.Replace(fromOne, "REPORT"));
+        // Without the offset the same file names one cluster more and matches other pairs: the offset is what aligns them.
+        Assert.NotEqual(File.ReadAllText(fromZero), File.ReadAllText(unshiftedReading));
+    }
+
+    [Fact]
+    public void A_category_id_below_the_offset_is_refused_naming_the_entry()
+    {
+        using var folder = new TempFolder();
+        string results = folder.Write("results.json", """
+            [{"image_id": "000003", "category_id": 1, "bbox": [1, 2, 3, 4], "score": 0.5},
+             {"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}]
+            """);
+
+        string line = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--category-offset", "1", "--clusters", "20"]).AssertBadInput();
+
+        Assert.Equal($"lost: --detections: {results}: entry 1: \"category_id\" must be from 1 to 10000 (cluster 0 to 9999 with --category-offset 1), not 0", line);
     }
 
     public static TheoryData<string, string> MalformedEntries => new()
@@ -129,6 +168,7 @@ public sealed class EvaluateClustersCommandTests
     [InlineData("--threads", "-1", "lost: --threads: must be from 0 (one per processor) to 256, not -1")]
     [InlineData("--threads", "257", "lost: --threads: must be from 0 (one per processor) to 256, not 257")]
     [InlineData("--dataset", "coco", "lost: --dataset: 'coco' is not supported")]
+    [InlineData("--category-offset", "-1", "lost: --category-offset: must be 0 or more, not -1")]
     public void A_bad_option_is_refused_naming_it(string option, string value, string message)
     {
         string[] args = Args(ApEvalFixtures.VocRoot("voc07"), ApEvalFixtures.Results("voc07")).With(option, value);

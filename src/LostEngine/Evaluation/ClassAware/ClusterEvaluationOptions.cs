@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>How <see cref="ClusterEvaluator"/> runs.</summary>
 public sealed record ClusterEvaluationOptions

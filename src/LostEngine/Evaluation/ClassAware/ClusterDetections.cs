@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// One cluster's detections in the order the reference's <c>sort_detections</c> leaves them (NumPy's argsort of

@@ -1,6 +1,6 @@
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary>What the reader makes of one results entry's box: detectron2's BoxMode.convert, then the +1 of the minima.</summary>
 public sealed class DetectionResultsReaderTests

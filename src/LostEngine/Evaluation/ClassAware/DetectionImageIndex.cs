@@ -1,7 +1,7 @@
 using System.Globalization;
 using LostEngine.Datasets;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The images of a VOC set for detection scoring: each found by the id its image-set line gives (detectron2's

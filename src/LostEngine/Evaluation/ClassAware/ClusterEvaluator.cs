@@ -1,6 +1,6 @@
 using LostEngine.Datasets;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// Scores a detector whose categories are clusters against VOC ground truth, as the reference's
