@@ -72,10 +72,22 @@ public class DetectionResultsReaderTests
              {"image_id": 5.0, "bbox": [10.5, 20, 30.25, 40.0], "score": 0.25, "category_id": 1},
              {"image_id": " 2008_000008 ", "bbox": [1e1, 0, 0, 0], "score": 0}]
             """);
-        var read = DetectionResultsReader.Read(detections);
+        var read = Detection.FromResults(DetectionResultsReader.Read(detections));
         Assert.Equal(new Detection(5, new BoundingBox(10, 20, 40, 60), 0.5, IntegerBox: true), read[0]);
         Assert.Equal(new Detection(5, new BoundingBox(10.5, 20, 40.75, 60), 0.25, IntegerBox: false), read[1]);
         Assert.Equal(new Detection(2008000008, new BoundingBox(10, 0, 10, 0), 0, IntegerBox: false), read[2]);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_reader_allows_is_refused_as_bad_JSON()
+    {
+        using var folder = new TempFolder();
+        string deep = new string('[', 100) + new string(']', 100);
+        string path = folder.Write("r.json", $$"""[{"image_id": "a", "category_id": 0, "score": 1, "bbox": [1, 2, 3, 4], "extra": {{deep}}}]""");
+
+        var error = Assert.Throws<LostInputException>(() => DetectionResultsReader.Read(path));
+
+        Assert.StartsWith($"{path}: entry 0: not valid JSON", error.Message);
     }
 
     [Fact]

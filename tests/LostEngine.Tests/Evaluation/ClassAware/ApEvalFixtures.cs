@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LostEngine.Datasets;
 using LostEngine.Evaluation.ClassAware;
+using LostEngine.Evaluation.Detections;
 
 namespace LostEngine.Tests.Evaluation.ClassAware;
 

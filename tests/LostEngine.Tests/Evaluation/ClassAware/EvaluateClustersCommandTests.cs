@@ -93,22 +93,22 @@ public sealed class EvaluateClustersCommandTests
 
         string line = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--category-offset", "1", "--clusters", "20"]).AssertBadInput();
 
-        Assert.Equal($"lost: --detections: {results}: entry 1: \"category_id\" must be from 1 to 10000 (cluster 0 to 9999 with --category-offset 1), not 0", line);
+        Assert.Equal($"lost: --detections: {results}: entry 1: \"category_id\" must be from 1 to 10000 (clusters 0 to 9999 at category offset 1), not 0", line);
     }
 
     public static TheoryData<string, string> MalformedEntries => new()
     {
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3], "score": 0.5}""", "bbox must be [x, y, w, h], four numbers, found 3 values" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4, 5], "score": 0.5}""", "found more than four values" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, "2", 3, 4], "score": 0.5}""", "found the string \"2\" at 1" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4]}""", "has no \"score\"" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": "high"}""", "score must be a finite number" },
-        { """{"image_id": "000003", "category_id": -1, "bbox": [1, 2, 3, 4], "score": 0.5}""", "category_id (the cluster) must be an integer from 0 to 9999, found the number -1" },
-        { """{"image_id": "000003", "category_id": 2.5, "bbox": [1, 2, 3, 4], "score": 0.5}""", "found the number 2.5" },
-        { """{"image_id": true, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id must be a string or an integer, found a boolean" },
-        { """{"image_id": "nope\u001b[31m", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id \"nope\\x1b[31m\" is not an image of VOC_test (the reference stops on it with a KeyError)" },
-        { """{"image_id": 4, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id 4 is not an image of VOC_test" },
-        { "[1, 2]", "expected an object, found StartArray" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3], "score": 0.5}""", "\"bbox\" has 3 numbers, not 4 (x, y, w, h)" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4, 5], "score": 0.5}""", "\"bbox\" has more than 4 numbers" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, "2", 3, 4], "score": 0.5}""", "\"bbox\" must be a number, not the string \"2\"" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4]}""", "\"score\" is missing" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": "high"}""", "\"score\" must be a number, not the string \"high\"" },
+        { """{"image_id": "000003", "category_id": -1, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be from 0 to 9999 (clusters 0 to 9999 at category offset 0), not -1" },
+        { """{"image_id": "000003", "category_id": 2.5, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be an integer, not 2.5" },
+        { """{"image_id": true, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" must be an integer or a string, not a boolean" },
+        { """{"image_id": "nope\u001b[31m", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" \"nope\\x1b[31m\" is not an image of VOC_test (the reference stops on it with a KeyError)" },
+        { """{"image_id": 4, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" 4 is not an image of VOC_test" },
+        { "[1, 2]", "expected an object, found an array" },
     };
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class EvaluateClustersCommandTests
 
         string line = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--report", report]).AssertBadInput();
 
-        Assert.StartsWith($"lost: {results}: entry 1 (counting from 0): ", line);
+        Assert.StartsWith($"lost: --detections: {results}: entry 1: ", line);
         Assert.Contains(problem, line);
         Assert.False(File.Exists(report));
         Assert.False(File.Exists(report + ".partial"));
@@ -130,9 +130,9 @@ public sealed class EvaluateClustersCommandTests
 
     public static TheoryData<string, string> MalformedFiles => new()
     {
-        { """{"image_id": "000003"}""", "the detections must be a JSON list" },
-        { """[{"image_id": "000003", """, "the detections are not valid JSON" },
-        { """[] []""", "the detections are not valid JSON" },
+        { """{"image_id": "000003"}""", "detection results must be a JSON array" },
+        { """[{"image_id": "000003", """, "entry 0: not valid JSON" },
+        { """[] []""", "text follows the array of detections, which is not valid JSON" },
         { "[]", "its largest category_id is -1, which makes 0 clusters for 20 classes" },
     };
 
@@ -145,7 +145,7 @@ public sealed class EvaluateClustersCommandTests
 
         string line = CliRunner.Run(Args(ApEvalFixtures.VocRoot("voc07"), results)).AssertBadInput();
 
-        Assert.StartsWith($"lost: {results}: {problem}", line);
+        Assert.StartsWith($"lost: --detections: {results}: {problem}", line);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class EvaluateClustersCommandTests
         string line = CliRunner.Run(Args(ApEvalFixtures.VocRoot("voc07"), results)).AssertBadInput();
         CliRun given = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--clusters", "20"]);
 
-        Assert.StartsWith($"lost: {results}: its largest category_id is 4, which makes 5 clusters for 20 classes", line);
+        Assert.StartsWith($"lost: --detections: {results}: its largest category_id is 4, which makes 5 clusters for 20 classes", line);
         Assert.True(given.ExitCode == ExitCodes.Success, given.Error);
         Assert.Contains("AP50 0.000", given.Output);
     }

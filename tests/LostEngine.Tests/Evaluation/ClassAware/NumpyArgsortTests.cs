@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LostEngine.Evaluation.ClassAware;
+using LostEngine.Evaluation.Detections;
 
 namespace LostEngine.Tests.Evaluation.ClassAware;
 
