@@ -26,6 +26,8 @@ public class DetectionResultsReaderTests
     [InlineData("""[{"image_id": null, "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" must be an integer")]
     [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5, "category_id": "a"}]""", "entry 0", "\"category_id\" must be an integer")]
     [InlineData("""[{"image_id": "\ud800", "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "not valid Unicode")]
+    [InlineData("""[{"image_id": "x\u001b[31m", "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" \"x\\x1b[31m\" is not an integer")]
+    [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5}] []""", "text follows the array of detections", "not valid JSON")]
     public void A_malformed_file_is_refused_naming_the_option_the_entry_and_the_field(string content, string entry, string problem)
     {
         using var folder = new TempFolder();

@@ -102,6 +102,7 @@ public sealed class EvaluateClustersCommandTests
         { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4, 5], "score": 0.5}""", "\"bbox\" has more than 4 numbers" },
         { """{"image_id": "000003", "category_id": 0, "bbox": [1, "2", 3, 4], "score": 0.5}""", "\"bbox\" must be a number, not the string \"2\"" },
         { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4]}""", "\"score\" is missing" },
+        { """{"image_id": "000003", "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" is missing; it names the cluster" },
         { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": "high"}""", "\"score\" must be a number, not the string \"high\"" },
         { """{"image_id": "000003", "category_id": -1, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be from 0 to 9999 (clusters 0 to 9999 at category offset 0), not -1" },
         { """{"image_id": "000003", "category_id": 2.5, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be an integer, not 2.5" },
@@ -109,6 +110,7 @@ public sealed class EvaluateClustersCommandTests
         { """{"image_id": "nope\u001b[31m", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" \"nope\\x1b[31m\" is not an image of VOC_test (the reference stops on it with a KeyError)" },
         { """{"image_id": 4, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" 4 is not an image of VOC_test" },
         { "[1, 2]", "expected an object, found an array" },
+        { """{"image_id": "\ud800", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "holds a string that is not valid Unicode" },
     };
 
     [Theory]
