@@ -29,7 +29,7 @@ internal static class EvaluateClustersCommand
         };
         var detections = new Option<string?>("--detections")
         {
-            Description = "The detector's results: detectron2's coco_instances_results.json, category_id being the cluster.",
+            Description = "The detector's results: detectron2's coco_instances_results.json, category_id being the cluster plus --category-offset.",
         };
         var report = new Option<string?>("--report")
         {
@@ -37,7 +37,7 @@ internal static class EvaluateClustersCommand
         };
         var clusters = new Option<int?>("--clusters")
         {
-            Description = "The detector's cluster count, when some cluster detected nothing (default: the largest category_id + 1).",
+            Description = "The detector's cluster count, when some cluster detected nothing (default: the largest cluster + 1).",
         };
         var categoryOffset = new Option<int>("--category-offset")
         {

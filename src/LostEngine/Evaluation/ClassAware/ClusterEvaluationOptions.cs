@@ -10,8 +10,9 @@ public sealed record ClusterEvaluationOptions
     public const int MaxClusters = 10_000;
 
     /// <summary>
-    /// How many clusters the detector was trained with (category ids 0 to this less one); a cluster with no
-    /// detection scores AP 0 for every class. Null: the largest <c>category_id</c> plus one.
+    /// How many clusters the detector was trained with (clusters 0 to this less one, each the <c>category_id</c>
+    /// less <see cref="CategoryOffset"/>); a cluster with no detection scores AP 0 for every class. Null: the largest
+    /// cluster plus one.
     /// </summary>
     public int? Clusters { get; init; }
 
