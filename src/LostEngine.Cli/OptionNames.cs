@@ -24,6 +24,7 @@ internal static class OptionNames
         ["image_width"] = "--image-size",
         ["max_side"] = "--max-side",
         ["clusters"] = "--clusters",
+        ["category_offset"] = "--category-offset",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using LostEngine.Cli.Evaluation;
+using LostEngine.Cli.Inputs;
 using LostEngine.Cli.Outputs;
 using LostEngine.Datasets;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
+using LostEngine.Evaluation.Detections;
 
 namespace LostEngine.Cli.Commands;
 
@@ -27,7 +29,7 @@ internal static class EvaluateClustersCommand
         };
         var detections = new Option<string?>("--detections")
         {
-            Description = "The detector's results: detectron2's coco_instances_results.json, category_id being the cluster.",
+            Description = "The detector's results: detectron2's coco_instances_results.json, category_id being the cluster plus --category-offset.",
         };
         var report = new Option<string?>("--report")
         {
@@ -35,7 +37,13 @@ internal static class EvaluateClustersCommand
         };
         var clusters = new Option<int?>("--clusters")
         {
-            Description = "The detector's cluster count, when some cluster detected nothing (default: the largest category_id + 1).",
+            Description = "The detector's cluster count, when some cluster detected nothing (default: the largest cluster + 1).",
+        };
+        var categoryOffset = new Option<int>("--category-offset")
+        {
+            Description = "The category_id of cluster 0 in the results: 0 for a detector trained on --format detectron2-lost, "
+                + "1 for one trained on --format coco (detectron2 writes that file's ids, cluster c as c + 1).",
+            DefaultValueFactory = _ => 0,
         };
         var threads = new Option<int>("--threads")
         {
@@ -50,11 +58,17 @@ internal static class EvaluateClustersCommand
         command.Options.Add(set);
         command.Options.Add(detections);
         command.Options.Add(clusters);
+        command.Options.Add(categoryOffset);
         command.Options.Add(threads);
         command.Options.Add(report);
         command.SetAction(parse => CommandErrors.Run(parse, _ =>
         {
-            var options = new ClusterEvaluationOptions { Clusters = parse.GetValue(clusters), Threads = parse.GetValue(threads) };
+            var options = new ClusterEvaluationOptions
+            {
+                Clusters = parse.GetValue(clusters),
+                CategoryOffset = parse.GetValue(categoryOffset),
+                Threads = parse.GetValue(threads),
+            };
             OptionNames.Check(options.Validate);
             string? name = parse.GetValue(datasetName);
             if (name is null || !name.Equals("voc", StringComparison.OrdinalIgnoreCase))
@@ -71,8 +85,9 @@ internal static class EvaluateClustersCommand
             }
 
             GroundTruthSet truth = VocGroundTruthReader.Read(new VocGroundTruthOptions(root, parse.GetValue(set) ?? "test"));
-            DetectionResults results = DetectionResultsReader.Read(detectionsPath);
-            ClusterEvaluation evaluation = OptionNames.Check(() => ClusterEvaluator.Evaluate(truth, results, options));
+            DetectionResults results = OptionInputs.Read(detections.Name, () => DetectionResultsReader.Read(detectionsPath));
+            ClusterEvaluation evaluation = OptionNames.Check(
+                () => OptionInputs.Use(detections.Name, detectionsPath, () => ClusterEvaluator.Evaluate(truth, results, options)));
             PrintTable(parse.InvocationConfiguration.Output, evaluation, truth.Name, results.Count);
             if (reportPath is not null)
             {

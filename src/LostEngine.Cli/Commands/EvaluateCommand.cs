@@ -58,7 +58,7 @@ internal static class EvaluateCommand
             if (detectionsPath is not null)
             {
                 OutputChecks.Require(outputs.LocationsOf(parse), [detectionsPath, .. dataset.InputFilesOf(parse)]);
-                var results = OptionInputs.Read(detections.Name, () => DetectionResultsReader.Read(detectionsPath));
+                var results = OptionInputs.Read(detections.Name, () => Detection.FromResults(DetectionResultsReader.Read(detectionsPath)));
                 var ids = dataset.IsVoc(parse) ? DetectionImageIds.VocFileNames : DetectionImageIds.CocoIds;
                 EvaluationRun.Run(parse, outputs, truth, new DetectionPredictions(results, ids));
                 return ExitCodes.Success;

@@ -18,4 +18,18 @@ internal static class OptionInputs
             throw new LostInputException(option, e.Message, e);
         }
     }
+
+    /// <summary>Runs <paramref name="use"/>, which also reads other inputs, naming <paramref name="option"/> in the errors about <paramref name="path"/> alone.</summary>
+    /// <exception cref="LostInputException">What <paramref name="use"/> threw, prefixed with <paramref name="option"/> when it names <paramref name="path"/>.</exception>
+    public static T Use<T>(string option, string path, Func<T> use)
+    {
+        try
+        {
+            return use();
+        }
+        catch (LostInputException e) when (e.InputName == path)
+        {
+            throw new LostInputException(option, e.Message, e);
+        }
+    }
 }

@@ -65,7 +65,7 @@ public class DetectionCorLocReferenceTests
     /// <summary>Each scored image's chosen box and its IoUs, in float32, are the ones the reference's bbox_iou saw and returned.</summary>
     private static void AssertSameBoxesAndIoUs(GroundTruthSet truth, DetectionImageIds ids, string caseName, JsonElement run)
     {
-        var detections = new DetectionPredictions(DetectionResultsReader.Read(DetectorFixtures.File($"{caseName}/detections.json")), ids);
+        var detections = new DetectionPredictions(Detection.FromResults(DetectionResultsReader.Read(DetectorFixtures.File($"{caseName}/detections.json"))), ids);
         CorLocReport report = CorLocEvaluator.Evaluate(truth, detections);
         var scored = report.Images.Where(i => i.Counted && i.Prediction.Status == PredictionStatus.Box).ToList();
         var calls = run.GetProperty("bbox_iou_calls").EnumerateArray().ToList();

@@ -26,6 +26,8 @@ public class DetectionResultsReaderTests
     [InlineData("""[{"image_id": null, "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" must be an integer")]
     [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5, "category_id": "a"}]""", "entry 0", "\"category_id\" must be an integer")]
     [InlineData("""[{"image_id": "\ud800", "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "not valid Unicode")]
+    [InlineData("""[{"image_id": "x\u001b[31m", "bbox": [0, 0, 1, 1], "score": 0.5}]""", "entry 0", "\"image_id\" \"x\\x1b[31m\" is not an integer")]
+    [InlineData("""[{"image_id": 1, "bbox": [0, 0, 1, 1], "score": 0.5}] []""", "text follows the array of detections", "not valid JSON")]
     public void A_malformed_file_is_refused_naming_the_option_the_entry_and_the_field(string content, string entry, string problem)
     {
         using var folder = new TempFolder();
@@ -72,10 +74,22 @@ public class DetectionResultsReaderTests
              {"image_id": 5.0, "bbox": [10.5, 20, 30.25, 40.0], "score": 0.25, "category_id": 1},
              {"image_id": " 2008_000008 ", "bbox": [1e1, 0, 0, 0], "score": 0}]
             """);
-        var read = DetectionResultsReader.Read(detections);
+        var read = Detection.FromResults(DetectionResultsReader.Read(detections));
         Assert.Equal(new Detection(5, new BoundingBox(10, 20, 40, 60), 0.5, IntegerBox: true), read[0]);
         Assert.Equal(new Detection(5, new BoundingBox(10.5, 20, 40.75, 60), 0.25, IntegerBox: false), read[1]);
         Assert.Equal(new Detection(2008000008, new BoundingBox(10, 0, 10, 0), 0, IntegerBox: false), read[2]);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_reader_allows_is_refused_as_bad_JSON()
+    {
+        using var folder = new TempFolder();
+        string deep = new string('[', 100) + new string(']', 100);
+        string path = folder.Write("r.json", $$"""[{"image_id": "a", "category_id": 0, "score": 1, "bbox": [1, 2, 3, 4], "extra": {{deep}}}]""");
+
+        var error = Assert.Throws<LostInputException>(() => DetectionResultsReader.Read(path));
+
+        Assert.StartsWith($"{path}: entry 0: not valid JSON", error.Message);
     }
 
     [Fact]

@@ -12,20 +12,23 @@ namespace LostEngine.Evaluation.Detections;
 /// </summary>
 public static class DetectionResultsReader
 {
+    private const int MaxQuotedChars = 80;
+
     /// <summary>Reads every detection, in file order.</summary>
     /// <exception cref="LostInputException">
     /// The file cannot be read, exceeds <paramref name="limits"/>, is not a JSON array of objects, or an entry lacks a
-    /// field or has one of the wrong type: an <c>image_id</c> that is not a whole number or Python integer text, a
-    /// <c>bbox</c> that is not 4 finite numbers or has a negative width or height, a <c>score</c> that is not a
-    /// finite number, a <c>category_id</c> that is not an integer. The input named is <paramref name="path"/>.
+    /// field or has one of the wrong type: an <c>image_id</c> that is neither a whole number nor a string, a
+    /// <c>bbox</c> that is not 4 finite numbers, a <c>score</c> that is not a finite number, a <c>category_id</c>
+    /// (optional) that is not a whole number. The input named is <paramref name="path"/>.
     /// </exception>
-    public static IReadOnlyList<Detection> Read(string path, DetectionReadLimits? limits = null)
+    public static DetectionResults Read(string path, DetectionReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= DetectionReadLimits.Default;
         byte[] bytes = BoundedFileReader.Read(path, limits.MaxFileBytes, path, "detection results");
-        var detections = new List<Detection>();
+        var entries = new List<DetectionEntry>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+        bool closed = false;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -34,150 +37,152 @@ public static class DetectionResultsReader
             }
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (detections.Count == limits.MaxEntries)
+                if (entries.Count == limits.MaxEntries)
                 {
                     throw new LostInputException(path, $"holds more than the {limits.MaxEntries} detections allowed");
                 }
-                detections.Add(ReadEntry(ref reader, path, detections.Count));
+                entries.Add(ReadEntry(ref reader, path, entries.Count));
             }
+            closed = true;
+            reader.Read();
         }
         catch (JsonException e)
         {
             string hint = StartsWithPythonSpecial(bytes.AsSpan((int)reader.BytesConsumed))
                 ? "; Python's json writes NaN and Infinity, which JSON has no place for"
                 : "";
-            throw new LostInputException(path, $"entry {detections.Count}: not valid JSON ({e.Message}){hint}", e);
+            throw new LostInputException(path, closed
+                ? $"text follows the array of detections, which is not valid JSON ({e.Message})"
+                : $"entry {entries.Count}: not valid JSON ({e.Message}){hint}", e);
         }
         catch (InvalidOperationException e)
         {
             // An escaped half of a surrogate pair ("\ud800") is valid JSON but no text.
-            throw new LostInputException(path, $"entry {detections.Count}: holds a string that is not valid Unicode ({e.Message})", e);
+            throw new LostInputException(path, $"entry {entries.Count}: holds a string that is not valid Unicode ({e.Message})", e);
         }
-        return detections;
+        return new DetectionResults(path, [.. entries]);
     }
 
-    private static Detection ReadEntry(ref Utf8JsonReader reader, string path, int index)
+    /// <summary>The error for <paramref name="field"/> of entry <paramref name="index"/> of <paramref name="path"/>.</summary>
+    internal static LostInputException EntryError(string path, int index, string field, string problem) =>
+        new(path, $"entry {index}: \"{field}\" {problem}");
+
+    /// <summary>At most 80 characters of a value quoted in a message.</summary>
+    internal static string Shorten(string text) => text.Length <= MaxQuotedChars ? text : text[..MaxQuotedChars] + "...";
+
+    private static DetectionEntry ReadEntry(ref Utf8JsonReader reader, string path, int index)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new LostInputException(path, $"entry {index}: expected an object, found {Describe(reader.TokenType)}");
         }
-        long? imageId = null;
-        (BoundingBox Box, bool Integer)? box = null;
+        (string? Key, long Number)? image = null;
+        long? category = null;
         double? score = null;
+        Span<double> box = stackalloc double[4];
+        bool? integerBox = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            string field = reader.GetString()!;
-            reader.Read();
-            switch (field)
+            if (reader.ValueTextEquals("image_id"u8))
             {
-                case "image_id":
-                    imageId = ReadImageId(ref reader, path, index);
-                    break;
-                case "bbox":
-                    box = ReadBox(ref reader, path, index);
-                    break;
-                case "score":
-                    score = ReadFiniteNumber(ref reader, path, index, "score");
-                    break;
-                case "category_id":
-                    if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out _))
-                    {
-                        throw Bad(path, index, "category_id", $"must be an integer, not {Describe(ref reader)}");
-                    }
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                reader.Read();
+                image = ReadImageId(ref reader, path, index);
+            }
+            else if (reader.ValueTextEquals("bbox"u8))
+            {
+                reader.Read();
+                integerBox = ReadBox(ref reader, path, index, box);
+            }
+            else if (reader.ValueTextEquals("score"u8))
+            {
+                reader.Read();
+                score = ReadFiniteNumber(ref reader, path, index, "score");
+            }
+            else if (reader.ValueTextEquals("category_id"u8))
+            {
+                reader.Read();
+                category = ReadWholeNumber(ref reader)
+                    ?? throw EntryError(path, index, "category_id", $"must be an integer, not {Describe(ref reader)}");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
-        if (imageId is not long id)
+        if (image is not var (key, number))
         {
-            throw Bad(path, index, "image_id", "is missing");
+            throw EntryError(path, index, "image_id", "is missing");
         }
-        if (box is not var (corners, integer))
+        if (integerBox is not bool integer)
         {
-            throw Bad(path, index, "bbox", "is missing");
+            throw EntryError(path, index, "bbox", "is missing");
         }
         if (score is not double s)
         {
-            throw Bad(path, index, "score", "is missing");
+            throw EntryError(path, index, "score", "is missing");
         }
-        return new Detection(id, corners, s, integer);
+        return new DetectionEntry(index, key, number, category, s, box[0], box[1], box[2], box[3], integer);
     }
 
-    // Python's int() takes an int, a whole float, or integer text; a fraction it would cut silently is refused.
-    private static long ReadImageId(ref Utf8JsonReader reader, string path, int index)
+    private static (string?, long) ReadImageId(ref Utf8JsonReader reader, string path, int index)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            string text = reader.GetString()!;
-            return PythonIntText.TryParse(text, out long parsed)
-                ? parsed
-                : throw Bad(path, index, "image_id", $"\"{text}\" is not an integer");
+            return (reader.GetString()!, 0);
         }
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out long whole))
-            {
-                return whole;
-            }
-            if (reader.TryGetDouble(out double value) && double.IsInteger(value) && Math.Abs(value) < 9223372036854775808.0)
-            {
-                return (long)value;
-            }
-        }
-        throw Bad(path, index, "image_id", $"must be an integer or integer text, not {Describe(ref reader)}");
+        return ReadWholeNumber(ref reader) is long number
+            ? (null, number)
+            : throw EntryError(path, index, "image_id", $"must be an integer or a string, not {Describe(ref reader)}");
     }
 
-    private static (BoundingBox, bool) ReadBox(ref Utf8JsonReader reader, string path, int index)
+    // Python's int() and dict keys take a whole float (5.0) as the integer it equals; a fraction is refused, not cut.
+    private static long? ReadWholeNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return null;
+        }
+        if (reader.TryGetInt64(out long whole))
+        {
+            return whole;
+        }
+        return reader.TryGetDouble(out double value) && double.IsInteger(value) && Math.Abs(value) < 9223372036854775808.0
+            ? (long)value
+            : null;
+    }
+
+    /// <summary>Reads <c>[x, y, w, h]</c> into <paramref name="box"/>; true when all four are JSON integers within int64.</summary>
+    private static bool ReadBox(ref Utf8JsonReader reader, string path, int index, scoped Span<double> box)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Bad(path, index, "bbox", $"must be [x, y, w, h], not {Describe(ref reader)}");
+            throw EntryError(path, index, "bbox", $"must be [x, y, w, h], not {Describe(ref reader)}");
         }
-        Span<double> values = stackalloc double[4];
-        Span<long> integers = stackalloc long[4];
         bool integer = true;
         int count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (count == 4)
             {
-                throw Bad(path, index, "bbox", "has more than 4 numbers");
+                throw EntryError(path, index, "bbox", "has more than 4 numbers");
             }
-            values[count] = ReadFiniteNumber(ref reader, path, index, "bbox");
-            integer &= IsIntegerLiteral(reader) && reader.TryGetInt64(out integers[count]);
+            box[count] = ReadFiniteNumber(ref reader, path, index, "bbox");
+            integer &= IsIntegerLiteral(reader) && reader.TryGetInt64(out _);
             count++;
         }
-        if (count != 4)
-        {
-            throw Bad(path, index, "bbox", $"has {count} numbers, not 4 (x, y, w, h)");
-        }
-        if (values[2] < 0 || values[3] < 0)
-        {
-            throw Bad(path, index, "bbox", $"has a negative width or height ({values[2]}, {values[3]})");
-        }
-        // The reference sums x + w in the type json gave it: int64 for integers, float64 otherwise.
-        BoundingBox box = integer
-            ? new BoundingBox(integers[0], integers[1], integers[0] + integers[2], integers[1] + integers[3])
-            : new BoundingBox(values[0], values[1], values[0] + values[2], values[1] + values[3]);
-        if (!double.IsFinite(box.X2) || !double.IsFinite(box.Y2))
-        {
-            throw Bad(path, index, "bbox", "has a corner x + w or y + h beyond float64");
-        }
-        return (box, integer);
+        return count == 4 ? integer : throw EntryError(path, index, "bbox", $"has {count} numbers, not 4 (x, y, w, h)");
     }
 
     private static double ReadFiniteNumber(ref Utf8JsonReader reader, string path, int index, string field)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw Bad(path, index, field, $"must be a number, not {Describe(ref reader)}");
+            throw EntryError(path, index, field, $"must be a number, not {Describe(ref reader)}");
         }
         if (!reader.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            throw Bad(path, index, field, $"{Encoding.UTF8.GetString(reader.ValueSpan)} is not a finite float64");
+            throw EntryError(path, index, field, $"{Describe(ref reader)} is not a finite float64");
         }
         return value;
     }
@@ -192,13 +197,10 @@ public static class DetectionResultsReader
     private static bool IsIntegerLiteral(in Utf8JsonReader reader) =>
         reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
-    private static LostInputException Bad(string path, int index, string field, string problem) =>
-        new(path, $"entry {index}: \"{field}\" {problem}");
-
     private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => $"the string \"{reader.GetString()}\"",
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.String => $"the string \"{PrintableText.Escape(Shorten(reader.GetString()!))}\"",
+        JsonTokenType.Number => Shorten(Encoding.UTF8.GetString(reader.ValueSpan)),
         _ => Describe(reader.TokenType),
     };
 

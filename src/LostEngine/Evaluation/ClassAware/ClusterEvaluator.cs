@@ -1,6 +1,7 @@
 using LostEngine.Datasets;
+using LostEngine.Evaluation.Detections;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// Scores a detector whose categories are clusters against VOC ground truth, as the reference's
@@ -19,7 +20,8 @@ public static class ClusterEvaluator
     /// <summary>Scores <paramref name="detections"/> against <paramref name="truth"/>.</summary>
     /// <exception cref="LostInputException">
     /// An annotation is missing or unreadable, a class has no object that is not difficult, a detection names an
-    /// image outside the set, or there are fewer clusters than classes; the message names the file and the item.
+    /// image outside the set, has no <c>category_id</c> or one that makes no cluster at the category offset, or there
+    /// are fewer clusters than classes; the message names the file and the item.
     /// </exception>
     public static ClusterEvaluation Evaluate(GroundTruthSet truth, DetectionResults detections, ClusterEvaluationOptions? options = null)
     {
@@ -28,12 +30,17 @@ public static class ClusterEvaluator
         options ??= new ClusterEvaluationOptions();
         options.Validate();
 
+        int[] clusterOfEntry = CategoryClusters.Of(detections, options.CategoryOffset);
         var images = new DetectionImageIndex(truth);
         ClassGroundTruth[] classes = images.GroupByClass(options.Classes, truth.Name);
-        int[] imageOfEntry = Array.ConvertAll(detections.Entries, entry => images.Find(entry, detections.Source));
-        int clusterCount = ClusterCountOf(detections, options, classes.Length);
+        var imageOfEntry = new int[detections.Count];
+        for (int i = 0; i < imageOfEntry.Length; i++)
+        {
+            imageOfEntry[i] = images.Find(detections.Entries[i], detections);
+        }
+        int clusterCount = ClusterCountOf(detections, clusterOfEntry, options, classes.Length);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads == 0 ? Environment.ProcessorCount : options.Threads };
-        ClusterDetections[] clusters = SortClusters(detections, imageOfEntry, clusterCount, parallel);
+        ClusterDetections[] clusters = SortClusters(detections, clusterOfEntry, imageOfEntry, clusterCount, parallel);
 
         var reward = new double[classes.Length * clusterCount];
         Parallel.For(0, reward.Length, parallel, () => new VocAveragePrecision.Workspace(), (pair, _, workspace) =>
@@ -66,27 +73,31 @@ public static class ClusterEvaluator
         return Summarise(classes, clusterCount, reward, clusterOfClass, apByIoU);
     }
 
-    private static int ClusterCountOf(DetectionResults detections, ClusterEvaluationOptions options, int classCount)
+    private static int ClusterCountOf(DetectionResults detections, int[] clusterOfEntry, ClusterEvaluationOptions options, int classCount)
     {
-        int largest = detections.LargestCategoryId;
+        int largest = clusterOfEntry.Length == 0 ? -1 : clusterOfEntry.Max();
+        long largestCategory = (long)largest + options.CategoryOffset;
+        string offsetNote = options.CategoryOffset == 0 ? "" : $" (cluster {largest} at category offset {options.CategoryOffset})";
         if (options.Clusters is { } given)
         {
             if (given <= largest)
             {
-                throw new LostInputException("clusters", $"is {given}, but {detections.Source} has category_id {largest}; clusters are numbered from 0");
+                throw new LostInputException("clusters",
+                    $"is {given}, but {detections.Source} has category_id {largestCategory}{offsetNote}; clusters are numbered from 0");
             }
             return given;
         }
         if (largest + 1 < classCount)
         {
             throw new LostInputException(detections.Source,
-                $"its largest category_id is {largest}, which makes {largest + 1} clusters for {classCount} classes, and the matching gives "
+                $"its largest category_id is {largestCategory}{offsetNote}, which makes {largest + 1} clusters for {classCount} classes, and the matching gives "
                 + "each class its own cluster; set the detector's cluster count (--clusters on the command line): a cluster that detects nothing scores AP 0");
         }
         return largest + 1;
     }
 
-    private static ClusterDetections[] SortClusters(DetectionResults detections, int[] imageOfEntry, int clusterCount, ParallelOptions parallel)
+    private static ClusterDetections[] SortClusters(
+        DetectionResults detections, int[] clusterOfEntry, int[] imageOfEntry, int clusterCount, ParallelOptions parallel)
     {
         var entries = new List<DetectionEntry>[clusterCount];
         var imageOf = new List<int>[clusterCount];
@@ -97,9 +108,9 @@ public static class ClusterEvaluator
         }
         for (int i = 0; i < imageOfEntry.Length; i++)
         {
-            DetectionEntry entry = detections.Entries[i];
-            imageOf[entry.Cluster].Add(imageOfEntry[i]);
-            entries[entry.Cluster].Add(entry);
+            int cluster = clusterOfEntry[i];
+            imageOf[cluster].Add(imageOfEntry[i]);
+            entries[cluster].Add(detections.Entries[i]);
         }
         var clusters = new ClusterDetections[clusterCount];
         Parallel.For(0, clusterCount, parallel, k => clusters[k] = ClusterDetections.Sort(entries[k], imageOf[k]));

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary>The engine's class-aware scores against the reference's on the generated fixtures.</summary>
 public sealed class ClusterEvaluatorReferenceTests

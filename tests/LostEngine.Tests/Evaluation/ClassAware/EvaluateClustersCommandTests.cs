@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LostEngine.Cli;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 using LostEngine.Tests.Cli;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary><c>lost evaluate-clusters</c> on the reference's fixtures, and its refusals of bad input.</summary>
 public sealed class EvaluateClustersCommandTests
@@ -57,19 +57,60 @@ public sealed class EvaluateClustersCommandTests
         Assert.Equal(ApEvalFixtures.Expected("voc07").GetProperty("ap").GetDouble(), document.RootElement.GetProperty("ap").GetDouble());
     }
 
+    [Fact]
+    public void Category_ids_counted_from_the_offset_give_the_report_of_ids_counted_from_0()
+    {
+        using var folder = new TempFolder();
+        var entries = JsonNode.Parse(File.ReadAllText(ApEvalFixtures.Results("voc07")))!.AsArray();
+        foreach (JsonNode? entry in entries)
+        {
+            entry!["category_id"] = entry["category_id"]!.GetValue<int>() + 1;
+        }
+        string shifted = folder.Write("shifted.json", entries.ToJsonString());
+        string fromZero = folder.File("from-zero.json"), fromOne = folder.File("from-one.json"), unshiftedReading = folder.File("misread.json");
+
+        CliRun zero = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), ApEvalFixtures.Results("voc07")), "--report", fromZero]);
+        CliRun one = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), shifted), "--category-offset", "1", "--report", fromOne]);
+        CliRun misread = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), shifted), "--report", unshiftedReading]);
+
+        Assert.True(zero.ExitCode == ExitCodes.Success, zero.Error);
+        Assert.True(one.ExitCode == ExitCodes.Success, one.Error);
+        Assert.True(misread.ExitCode == ExitCodes.Success, misread.Error);
+        Assert.Equal(File.ReadAllText(fromZero), File.ReadAllText(fromOne));
+        Assert.Equal(zero.Output.Replace(fromZero, "REPORT"), one.Output.Replace(fromOne, "REPORT"));
+        // Without the offset the same file names one cluster more and matches other pairs: the offset is what aligns them.
+        Assert.NotEqual(File.ReadAllText(fromZero), File.ReadAllText(unshiftedReading));
+    }
+
+    [Fact]
+    public void A_category_id_below_the_offset_is_refused_naming_the_entry()
+    {
+        using var folder = new TempFolder();
+        string results = folder.Write("results.json", """
+            [{"image_id": "000003", "category_id": 1, "bbox": [1, 2, 3, 4], "score": 0.5},
+             {"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}]
+            """);
+
+        string line = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--category-offset", "1", "--clusters", "20"]).AssertBadInput();
+
+        Assert.Equal($"lost: --detections: {results}: entry 1: \"category_id\" must be from 1 to 10000 (clusters 0 to 9999 at category offset 1), not 0", line);
+    }
+
     public static TheoryData<string, string> MalformedEntries => new()
     {
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3], "score": 0.5}""", "bbox must be [x, y, w, h], four numbers, found 3 values" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4, 5], "score": 0.5}""", "found more than four values" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, "2", 3, 4], "score": 0.5}""", "found the string \"2\" at 1" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4]}""", "has no \"score\"" },
-        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": "high"}""", "score must be a finite number" },
-        { """{"image_id": "000003", "category_id": -1, "bbox": [1, 2, 3, 4], "score": 0.5}""", "category_id (the cluster) must be an integer from 0 to 9999, found the number -1" },
-        { """{"image_id": "000003", "category_id": 2.5, "bbox": [1, 2, 3, 4], "score": 0.5}""", "found the number 2.5" },
-        { """{"image_id": true, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id must be a string or an integer, found a boolean" },
-        { """{"image_id": "nope\u001b[31m", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id \"nope\\x1b[31m\" is not an image of VOC_test (the reference stops on it with a KeyError)" },
-        { """{"image_id": 4, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "image_id 4 is not an image of VOC_test" },
-        { "[1, 2]", "expected an object, found StartArray" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3], "score": 0.5}""", "\"bbox\" has 3 numbers, not 4 (x, y, w, h)" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4, 5], "score": 0.5}""", "\"bbox\" has more than 4 numbers" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, "2", 3, 4], "score": 0.5}""", "\"bbox\" must be a number, not the string \"2\"" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4]}""", "\"score\" is missing" },
+        { """{"image_id": "000003", "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" is missing; it names the cluster" },
+        { """{"image_id": "000003", "category_id": 0, "bbox": [1, 2, 3, 4], "score": "high"}""", "\"score\" must be a number, not the string \"high\"" },
+        { """{"image_id": "000003", "category_id": -1, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be from 0 to 9999 (clusters 0 to 9999 at category offset 0), not -1" },
+        { """{"image_id": "000003", "category_id": 2.5, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"category_id\" must be an integer, not 2.5" },
+        { """{"image_id": true, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" must be an integer or a string, not a boolean" },
+        { """{"image_id": "nope\u001b[31m", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" \"nope\\x1b[31m\" is not an image of VOC_test (the reference stops on it with a KeyError)" },
+        { """{"image_id": 4, "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "\"image_id\" 4 is not an image of VOC_test" },
+        { "[1, 2]", "expected an object, found an array" },
+        { """{"image_id": "\ud800", "category_id": 0, "bbox": [1, 2, 3, 4], "score": 0.5}""", "holds a string that is not valid Unicode" },
     };
 
     [Theory]
@@ -83,7 +124,7 @@ public sealed class EvaluateClustersCommandTests
 
         string line = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--report", report]).AssertBadInput();
 
-        Assert.StartsWith($"lost: {results}: entry 1 (counting from 0): ", line);
+        Assert.StartsWith($"lost: --detections: {results}: entry 1: ", line);
         Assert.Contains(problem, line);
         Assert.False(File.Exists(report));
         Assert.False(File.Exists(report + ".partial"));
@@ -91,9 +132,9 @@ public sealed class EvaluateClustersCommandTests
 
     public static TheoryData<string, string> MalformedFiles => new()
     {
-        { """{"image_id": "000003"}""", "the detections must be a JSON list" },
-        { """[{"image_id": "000003", """, "the detections are not valid JSON" },
-        { """[] []""", "the detections are not valid JSON" },
+        { """{"image_id": "000003"}""", "detection results must be a JSON array" },
+        { """[{"image_id": "000003", """, "entry 0: not valid JSON" },
+        { """[] []""", "text follows the array of detections, which is not valid JSON" },
         { "[]", "its largest category_id is -1, which makes 0 clusters for 20 classes" },
     };
 
@@ -106,7 +147,7 @@ public sealed class EvaluateClustersCommandTests
 
         string line = CliRunner.Run(Args(ApEvalFixtures.VocRoot("voc07"), results)).AssertBadInput();
 
-        Assert.StartsWith($"lost: {results}: {problem}", line);
+        Assert.StartsWith($"lost: --detections: {results}: {problem}", line);
     }
 
     [Fact]
@@ -118,7 +159,7 @@ public sealed class EvaluateClustersCommandTests
         string line = CliRunner.Run(Args(ApEvalFixtures.VocRoot("voc07"), results)).AssertBadInput();
         CliRun given = CliRunner.Run([.. Args(ApEvalFixtures.VocRoot("voc07"), results), "--clusters", "20"]);
 
-        Assert.StartsWith($"lost: {results}: its largest category_id is 4, which makes 5 clusters for 20 classes", line);
+        Assert.StartsWith($"lost: --detections: {results}: its largest category_id is 4, which makes 5 clusters for 20 classes", line);
         Assert.True(given.ExitCode == ExitCodes.Success, given.Error);
         Assert.Contains("AP50 0.000", given.Output);
     }
@@ -129,6 +170,7 @@ public sealed class EvaluateClustersCommandTests
     [InlineData("--threads", "-1", "lost: --threads: must be from 0 (one per processor) to 256, not -1")]
     [InlineData("--threads", "257", "lost: --threads: must be from 0 (one per processor) to 256, not 257")]
     [InlineData("--dataset", "coco", "lost: --dataset: 'coco' is not supported")]
+    [InlineData("--category-offset", "-1", "lost: --category-offset: must be 0 or more, not -1")]
     public void A_bad_option_is_refused_naming_it(string option, string value, string message)
     {
         string[] args = Args(ApEvalFixtures.VocRoot("voc07"), ApEvalFixtures.Results("voc07")).With(option, value);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LostEngine.IO;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// Writes a <see cref="ClusterEvaluation"/> as JSON, APs in percent: the headline numbers, the class → cluster

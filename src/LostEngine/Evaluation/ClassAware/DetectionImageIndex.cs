@@ -1,7 +1,8 @@
 using System.Globalization;
 using LostEngine.Datasets;
+using LostEngine.Evaluation.Detections;
 
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The images of a VOC set for detection scoring: each found by the id its image-set line gives (detectron2's
@@ -45,9 +46,9 @@ internal sealed class DetectionImageIndex
         }
     }
 
-    /// <summary>The index of the image <paramref name="entry"/> names.</summary>
+    /// <summary>The index of the image <paramref name="entry"/> of <paramref name="detections"/> names.</summary>
     /// <exception cref="LostInputException">No image of the set has that id, or a number matches two ids.</exception>
-    public int Find(DetectionEntry entry, string source)
+    public int Find(in DetectionEntry entry, DetectionResults detections)
     {
         int index = entry.ImageKey is { } key
             ? _byId.GetValueOrDefault(key, int.MinValue)
@@ -55,10 +56,9 @@ internal sealed class DetectionImageIndex
         return index switch
         {
             >= 0 => index,
-            Ambiguous => throw new LostInputException(source,
-                $"entry {entry.Index} (counting from 0): image_id {entry.ImageText} matches two ids of {_setName}; write it as a string"),
-            _ => throw new LostInputException(source,
-                $"entry {entry.Index} (counting from 0): image_id {entry.ImageText} is not an image of {_setName} (the reference stops on it with a KeyError)"),
+            Ambiguous => throw detections.EntryError(entry.Index, "image_id", $"{entry.ImageText} matches two ids of {_setName}; write it as a string"),
+            _ => throw detections.EntryError(entry.Index, "image_id",
+                $"{entry.ImageText} is not an image of {_setName} (the reference stops on it with a KeyError)"),
         };
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.Detections;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary>The index sort against NumPy 1.24's argsort on tie-heavy arrays (argsort.json).</summary>
 public sealed class NumpyArgsortTests

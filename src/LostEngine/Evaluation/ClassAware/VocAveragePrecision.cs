@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The reference's <c>voc_eval</c> and <c>voc_ap</c> (all-point AP) for one class and one cluster, at several IoU

@@ -1,6 +1,6 @@
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary>The assignment against SciPy 1.10's linear_sum_assignment(-reward) on tie-heavy matrices (lsap.json).</summary>
 public sealed class LinearSumAssignmentTests

@@ -1,4 +1,6 @@
-namespace LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.Detections;
+
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// One cluster's detections in the order the reference's <c>sort_detections</c> leaves them (NumPy's argsort of
@@ -44,12 +46,8 @@ internal sealed class ClusterDetections
         var sorted = new ClusterDetections(keys.Length);
         for (int i = 0; i < order.Length; i++)
         {
-            DetectionEntry entry = entries[order[i]];
             sorted.Image[i] = images[order[i]];
-            sorted.X1[i] = entry.X1;
-            sorted.Y1[i] = entry.Y1;
-            sorted.X2[i] = entry.X2;
-            sorted.Y2[i] = entry.Y2;
+            (sorted.X1[i], sorted.Y1[i], sorted.X2[i], sorted.Y2[i]) = DetectronCorners.Of(entries[order[i]]);
         }
         return sorted;
     }

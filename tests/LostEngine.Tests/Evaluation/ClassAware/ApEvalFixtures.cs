@@ -1,8 +1,9 @@
 using System.Text.Json;
 using LostEngine.Datasets;
-using LostEngine.Evaluation.Detection;
+using LostEngine.Evaluation.ClassAware;
+using LostEngine.Evaluation.Detections;
 
-namespace LostEngine.Tests.Evaluation.Detection;
+namespace LostEngine.Tests.Evaluation.ClassAware;
 
 /// <summary>
 /// tests/fixtures/apeval, made by make_apeval.py with the reference's own evaluate_unsupervised_detection_voc.py:

@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>The 20 Pascal VOC classes in the order of detectron2's VOC metadata (<c>thing_classes</c>), the reference's rows.</summary>
 public static class VocClassNames

@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The objects of one class, grouped by image in the set's order: what the reference's <c>voc_eval</c> gathers

@@ -1,4 +1,4 @@
-namespace LostEngine.Evaluation.Detection;
+namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
 /// The minimum-cost assignment of every row to its own column, by SciPy's <c>linear_sum_assignment</c> algorithm
