@@ -23,6 +23,7 @@ internal static class OptionNames
         ["image_height"] = "--image-size",
         ["image_width"] = "--image-size",
         ["max_side"] = "--max-side",
+        ["shard"] = "--shard",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -13,7 +13,7 @@ internal static class CommandCatalog
         yield return FeaturesCommand.Create(sources);
         yield return EvaluateCommand.Create(sources);
         yield return MergeCommand.Create();
-        yield return ClusterCommand.Create();
+        yield return ClusterCommand.Create(sources);
         yield return ModelCommand.Create(sources);
         yield return BenchCommand.Create(sources);
     }
