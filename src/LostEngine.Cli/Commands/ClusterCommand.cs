@@ -81,9 +81,9 @@ internal static class ClusterCommand
                 .. settings.FeaturesOut is null ? [] : FeatureOutput.Locations(settings.FeaturesOut)],
             [predictionsPath, settings.Model]);
         string modelPath = ModelArgument.Resolve(settings.Model, sources, settings.Progress, error);
-        var model = FeatureModel.Of(settings.Model, modelPath);
         using var dino = DinoModel.Load(modelPath, settings.ModelOptions);
         using var extractor = new BoxFeatureExtractor(dino);
+        var model = FeatureModel.Of(settings.Model, modelPath);
         var earlier = settings.Resume ? FeatureOutput.ReadEarlier(settings.FeaturesOut!, model, extractor.Dim) : null;
 
         using var stop = new SignalStop();

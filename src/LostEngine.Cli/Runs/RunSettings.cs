@@ -73,7 +73,7 @@ internal static class RunSettings
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LostInputException("--model", $"'{path}' cannot be read: {IoErrorText.Of(e)}.");
+            throw new LostInputException("--model", $"'{path}' cannot be read: {IoErrorText.Of(e).TrimEnd('.')}.");
         }
     }
 }
