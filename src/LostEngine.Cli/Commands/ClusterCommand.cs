@@ -76,6 +76,10 @@ internal static class ClusterCommand
         var error = parse.InvocationConfiguration.Error;
         BoxedImages all = BoxedImages.Read(predictionsPath);
         BoxedImages boxed = settings.Shard.Count > 1 ? ShardOf(all, settings.Shard) : all;
+        if (outputPath is not null)
+        {
+            ClusterOptions.Check(all.Names.Count, options);
+        }
         OutputChecks.Require(
             [.. outputPath is null ? [] : new[] { new OutputLocation("--output", outputPath, OutputKind.File) },
                 .. settings.FeaturesOut is null ? [] : FeatureOutput.Locations(settings.FeaturesOut)],

@@ -158,6 +158,15 @@ public sealed class ClusterFeatureFilesErrorTests : IClassFixture<ClusterFeature
         Assert.False(File.Exists(_shards.Data.File("f.npy")));
     }
 
+    [Fact]
+    public void More_clusters_than_boxes_is_refused_before_any_feature_is_extracted()
+    {
+        int images = _shards.Data.SortedKeys.Length;
+        string line = Bad(_shards.Data.Args("--features-out", _shards.Data.File("f.npy"), "--output", _shards.Data.File("out.json")).With("--k", $"{images + 1}"), "--k");
+        Assert.Contains($"must be from 1 to the number of images ({images}), not {images + 1}", line);
+        Assert.False(File.Exists(_shards.Data.File("f.npy")));
+    }
+
     /// <summary>The box folder and its three shards' features, extracted once for every test of the class.</summary>
     public sealed class Shards : IDisposable
     {

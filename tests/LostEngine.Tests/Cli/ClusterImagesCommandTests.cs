@@ -92,7 +92,7 @@ public sealed class ClusterImagesCommandTests : IDisposable
         string predictions = files.Predictions([("gone.png", [0, 0, 5, 5]), ("../up.png", [0, 0, 5, 5])]);
         string output = folder.File("clusters.json");
 
-        var run = CliRunner.Run("cluster", "--predictions", predictions, "--images", folder.Path, "--model", FeatureFixtures.Model, "--quiet", "--output", output);
+        var run = CliRunner.Run("cluster", "--predictions", predictions, "--images", folder.Path, "--model", FeatureFixtures.Model, "--quiet", "--k", "2", "--output", output);
 
         Assert.Equal(ExitCodes.PartlyFailed, run.ExitCode);
         Assert.Equal("", run.Output);
