@@ -5,6 +5,7 @@ using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Runs;
 using LostEngine.Clustering;
 using LostEngine.Clustering.Features;
+using LostEngine.Datasets;
 using LostEngine.Evaluation;
 using LostEngine.Model;
 
@@ -130,7 +131,7 @@ internal static class ClusterCommand
         return result.ExitCode;
     }
 
-    private static BoxedImages ShardOf(BoxedImages all, LostEngine.Datasets.ShardSpec shard)
+    private static BoxedImages ShardOf(BoxedImages all, ShardSpec shard)
     {
         var part = shard.Select(Enumerable.Range(0, all.Names.Count), i => all.Names[i]).Order().ToArray();
         return new BoxedImages(part.Select(i => all.Names[i]).ToArray(), part.Select(i => all.Boxes[i]).ToArray());
