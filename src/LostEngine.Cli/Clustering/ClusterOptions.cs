@@ -38,6 +38,10 @@ internal sealed class ClusterOptions
         command.Options.Add(_restarts);
     }
 
+    /// <summary>The first clustering option given on the command line, or null when all keep their defaults.</summary>
+    public string? FirstGiven(ParseResult parse) =>
+        new Option[] { _k, _seed, _init, _restarts }.FirstOrDefault(option => parse.GetResult(option) is { Implicit: false })?.Name;
+
     /// <exception cref="LostInputException">An option is out of range or does not apply to the --init chosen.</exception>
     public ClusteringOptions Read(ParseResult parse)
     {

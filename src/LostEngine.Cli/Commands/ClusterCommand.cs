@@ -53,6 +53,10 @@ internal static class ClusterCommand
             string[] featurePaths = parse.GetValue(features) ?? [];
             var extraction = images.Read(parse, featurePaths.Length > 0, outputPath is not null);
             ClusteringOptions options = clustering.Read(parse);
+            if (extraction is not null && outputPath is null && clustering.FirstGiven(parse) is { } given)
+            {
+                throw new LostInputException(given, "does not apply to --shard, which clusters nothing; give it when clustering the parts with --features PART0.npy PART1.npy ....");
+            }
             if (extraction is not null)
             {
                 return Extract(parse, predictionsPath, extraction, outputPath, options, sources, afterBox);

@@ -67,8 +67,12 @@ internal sealed class BoxImageFolder : IDisposable
         return new ClusterFiles(_folder).Float32(values, $"({SortedKeys.Length}, {Dims})", "reference.npy");
     }
 
+    /// <summary>A run of the tiny model over the folder, without clustering options.</summary>
     public string[] Args(params string[] extra) =>
-        ["cluster", "--predictions", Predictions, "--images", Images, "--model", FeatureFixtures.Model, "--quiet", "--k", "3", "--init", "scipy", .. extra];
+        ["cluster", "--predictions", Predictions, "--images", Images, "--model", FeatureFixtures.Model, "--quiet", .. extra];
+
+    /// <summary>A run that clusters the boxes into 3 as the reference does.</summary>
+    public string[] Clustered(params string[] extra) => Args(["--k", "3", "--init", "scipy", .. extra]);
 
     public static NpyArray ReadFeatures(string path) => NpyReader.Read(path);
 

@@ -140,7 +140,7 @@ public sealed class ClusterFeatureFilesErrorTests : IClassFixture<ClusterFeature
     [Fact]
     public void Images_without_a_model_is_refused()
     {
-        var args = _shards.Data.Args("--output", _shards.Data.File("out.json")).ToList();
+        var args = _shards.Data.Clustered("--output", _shards.Data.File("out.json")).ToList();
         args.RemoveRange(args.IndexOf("--model"), 2);
         Assert.Contains("is required with --images", Bad([.. args], "--model"));
     }
@@ -150,6 +150,8 @@ public sealed class ClusterFeatureFilesErrorTests : IClassFixture<ClusterFeature
     [InlineData(new[] { "--shard", "0/2" }, "--shard", "needs --features-out")]
     [InlineData(new[] { "--shard", "0/2", "--features-out", "F", "--output", "OUT" }, "--output", "does not apply to --shard")]
     [InlineData(new[] { "--shard", "2/2", "--features-out", "F" }, "--shard", "the part index must be in [0, 1]")]
+    [InlineData(new[] { "--shard", "0/2", "--features-out", "F", "--k", "3" }, "--k", "does not apply to --shard")]
+    [InlineData(new[] { "--shard", "0/2", "--features-out", "F", "--init", "scipy" }, "--init", "does not apply to --shard")]
     [InlineData(new[] { "--features-out", "F" }, "--output", "is required")]
     public void Extraction_options_that_do_not_fit_are_refused(string[] extra, string option, string problem)
     {
@@ -162,7 +164,7 @@ public sealed class ClusterFeatureFilesErrorTests : IClassFixture<ClusterFeature
     public void More_clusters_than_boxes_is_refused_before_any_feature_is_extracted()
     {
         int images = _shards.Data.SortedKeys.Length;
-        string line = Bad(_shards.Data.Args("--features-out", _shards.Data.File("f.npy"), "--output", _shards.Data.File("out.json")).With("--k", $"{images + 1}"), "--k");
+        string line = Bad(_shards.Data.Clustered("--features-out", _shards.Data.File("f.npy"), "--output", _shards.Data.File("out.json")).With("--k", $"{images + 1}"), "--k");
         Assert.Contains($"must be from 1 to the number of images ({images}), not {images + 1}", line);
         Assert.False(File.Exists(_shards.Data.File("f.npy")));
     }

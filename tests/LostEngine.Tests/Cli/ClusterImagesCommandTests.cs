@@ -33,7 +33,7 @@ public sealed class ClusterImagesCommandTests : IDisposable
         string featuresOut = _data.File("features.npy");
         string output = _data.File("clusters.json");
 
-        var run = CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", output));
+        var run = CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", output));
 
         Assert.True(run.ExitCode == 0, run.Error);
         AssertReferenceFeatures(_data, featuresOut, _data.SortedKeys);
@@ -71,7 +71,7 @@ public sealed class ClusterImagesCommandTests : IDisposable
         string featuresOut = _data.File("features.npy");
         string output = _data.File("clusters.json");
 
-        var run = CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", output));
+        var run = CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", output));
 
         Assert.Equal(ExitCodes.PartlyFailed, run.ExitCode);
         var failed = run.Error.Split('\n').Where(line => line.StartsWith("failed: ", StringComparison.Ordinal)).ToArray();
@@ -110,7 +110,7 @@ public sealed class ClusterImagesCommandTests : IDisposable
             _data.AddImage($"gone{i:D2}.png", null, [0, 0, 5, 5]);
         }
 
-        var run = CliRunner.Run(_data.Args("--output", _data.File("clusters.json")));
+        var run = CliRunner.Run(_data.Clustered("--output", _data.File("clusters.json")));
 
         Assert.Equal(ExitCodes.PartlyFailed, run.ExitCode);
         Assert.Equal(20, run.Error.Split('\n').Count(line => line.StartsWith("failed: gone", StringComparison.Ordinal)));
@@ -120,7 +120,7 @@ public sealed class ClusterImagesCommandTests : IDisposable
     [Fact]
     public void A_model_without_cls_embedding_is_bad_input_saying_how_to_export_it_again()
     {
-        var run = CliRunner.Run(_data.Args("--output", _data.File("clusters.json")).With("--model", Model.Fixtures.TinyModel));
+        var run = CliRunner.Run(_data.Clustered("--output", _data.File("clusters.json")).With("--model", Model.Fixtures.TinyModel));
 
         string line = run.AssertBadInput();
         Assert.Contains("has no output 'cls_embedding'", line);

@@ -37,7 +37,7 @@ public sealed class ClusterImagesRunTests : IDisposable
     private int[] OneRunLabels()
     {
         string output = _data.File("one-run.json");
-        var run = CliRunner.Run(_data.Args("--output", output));
+        var run = CliRunner.Run(_data.Clustered("--output", output));
         Assert.True(run.ExitCode == 0, run.Error);
         return BoxImageFolder.ReadJson(output).Ints("labels");
     }
@@ -48,7 +48,7 @@ public sealed class ClusterImagesRunTests : IDisposable
         string featuresOut = _data.File("features.npy");
         string output = _data.File("clusters.json");
 
-        var stopped = RunStopped(3, _data.Args("--features-out", featuresOut, "--output", output));
+        var stopped = RunStopped(3, _data.Clustered("--features-out", featuresOut, "--output", output));
 
         Assert.Equal(ExitCodes.Interrupted, stopped.ExitCode);
         Assert.Equal("", stopped.Output);
@@ -56,7 +56,7 @@ public sealed class ClusterImagesRunTests : IDisposable
         Assert.False(File.Exists(output));
         ClusterImagesCommandTests.AssertReferenceFeatures(_data, featuresOut, _data.SortedKeys[..3]);
 
-        var resumed = CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", output, "--resume"));
+        var resumed = CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", output, "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains($"{_data.SortedKeys.Length - 3} boxes described, 3 already done, 0 failed", resumed.Error);
@@ -69,7 +69,7 @@ public sealed class ClusterImagesRunTests : IDisposable
     {
         string output = _data.File("clusters.json");
 
-        var stopped = RunStopped(2, _data.Args("--output", output));
+        var stopped = RunStopped(2, _data.Clustered("--output", output));
 
         Assert.Equal(ExitCodes.Interrupted, stopped.ExitCode);
         Assert.False(File.Exists(output));
@@ -80,12 +80,12 @@ public sealed class ClusterImagesRunTests : IDisposable
     public void Resume_extracts_again_a_box_that_changed_and_keeps_the_rest()
     {
         string featuresOut = _data.File("features.npy");
-        Assert.Equal(0, CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", _data.File("first.json"))).ExitCode);
+        Assert.Equal(0, CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", _data.File("first.json"))).ExitCode);
         var sidecar = JsonNode.Parse(File.ReadAllText(featuresOut + ".json"))!;
         sidecar["boxes"]![0] = new JsonArray(0, 0, 1, 1);
         File.WriteAllText(featuresOut + ".json", sidecar.ToJsonString());
 
-        var resumed = CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", _data.File("clusters.json"), "--resume"));
+        var resumed = CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", _data.File("clusters.json"), "--resume"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains($"1 boxes described, {_data.SortedKeys.Length - 1} already done", resumed.Error);
@@ -96,12 +96,12 @@ public sealed class ClusterImagesRunTests : IDisposable
     public void Resume_on_features_of_another_model_is_bad_input_naming_resume()
     {
         string featuresOut = _data.File("features.npy");
-        Assert.Equal(ExitCodes.Interrupted, RunStopped(2, _data.Args("--features-out", featuresOut, "--output", _data.File("c.json"))).ExitCode);
+        Assert.Equal(ExitCodes.Interrupted, RunStopped(2, _data.Clustered("--features-out", featuresOut, "--output", _data.File("c.json"))).ExitCode);
         var sidecar = JsonNode.Parse(File.ReadAllText(featuresOut + ".json"))!;
         sidecar["model"] = new JsonObject { ["name"] = "dinov2-vits14-reg", ["sha256"] = new string('a', 64) };
         File.WriteAllText(featuresOut + ".json", sidecar.ToJsonString());
 
-        string line = CliRunner.Run(_data.Args("--features-out", featuresOut, "--output", _data.File("c.json"), "--resume")).AssertBadInput();
+        string line = CliRunner.Run(_data.Clustered("--features-out", featuresOut, "--output", _data.File("c.json"), "--resume")).AssertBadInput();
 
         Assert.StartsWith("lost: --resume: ", line);
         Assert.Contains("holds features of dinov2-vits14-reg (SHA-256 aaaaaaaaaaaa…)", line);
