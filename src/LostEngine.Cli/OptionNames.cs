@@ -25,6 +25,7 @@ internal static class OptionNames
         ["max_side"] = "--max-side",
         ["clusters"] = "--clusters",
         ["category_offset"] = "--category-offset",
+        ["shard"] = "--shard",
     };
 
     /// <summary>Runs <paramref name="check"/>, renaming a library input in what it throws to its option.</summary>

@@ -38,6 +38,10 @@ internal sealed class ClusterOptions
         command.Options.Add(_restarts);
     }
 
+    /// <summary>The first clustering option given on the command line, or null when all keep their defaults.</summary>
+    public string? FirstGiven(ParseResult parse) =>
+        new Option[] { _k, _seed, _init, _restarts }.FirstOrDefault(option => parse.GetResult(option) is { Implicit: false })?.Name;
+
     /// <exception cref="LostInputException">An option is out of range or does not apply to the --init chosen.</exception>
     public ClusteringOptions Read(ParseResult parse)
     {
@@ -65,11 +69,21 @@ internal sealed class ClusterOptions
     }
 
     /// <summary>Runs the clustering, renaming a library input in what it throws to its option.</summary>
-    public static ClusteringResult Run(FeatureRows features, ClusteringOptions options, string featuresOption)
+    public static ClusteringResult Run(FeatureRows features, ClusteringOptions options, string featuresOption) =>
+        Named(() => BoxClustering.Run(features, options), featuresOption);
+
+    /// <summary>Refuses options that cannot cluster <paramref name="rows"/> rows, naming the option, before any feature is extracted.</summary>
+    public static void Check(int rows, ClusteringOptions options) => Named(() =>
+    {
+        BoxClustering.Validate(rows, options);
+        return 0;
+    }, BoxFeatureRun.ImagesOption);
+
+    private static T Named<T>(Func<T> run, string featuresOption)
     {
         try
         {
-            return BoxClustering.Run(features, options);
+            return run();
         }
         catch (LostInputException e) when (e.InputName is "k" or "restarts" or "init")
         {

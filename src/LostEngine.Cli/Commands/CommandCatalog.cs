@@ -15,7 +15,7 @@ internal static class CommandCatalog
         yield return EvaluateClustersCommand.Create();
         yield return PseudoLabelsCommand.Create();
         yield return MergeCommand.Create();
-        yield return ClusterCommand.Create();
+        yield return ClusterCommand.Create(sources);
         yield return ModelCommand.Create(sources);
         yield return BenchCommand.Create(sources);
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Progress;
 using LostEngine.Evaluation;
@@ -61,9 +60,7 @@ internal static class ModelRun
         using var localizer = LocalizerOptionSet.Open(localizerOptions);
         var runner = new DatasetRunner(localizer, parse.GetValue(options.Prefetch));
 
-        using var stop = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopGently(context, stop));
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopGently(context, stop));
+        using var stop = new SignalStop();
         string title = shard.Count > 1 ? $"localize (shard {shard})" : "localize";
         var failures = new List<(string Image, string Reason)>();
         RunSummary summary;
@@ -162,12 +159,5 @@ internal static class ModelRun
         }
         return failure.Keeping($"every finished image ({journal.Finished.Count}) is kept in the journal '{journal.FilePath}'; "
             + "make room and run again with --resume");
-    }
-
-    private static void StopGently(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        // Keep the process alive: the run stops after the image in flight and writes what it has.
-        context.Cancel = true;
-        stop.Cancel();
     }
 }

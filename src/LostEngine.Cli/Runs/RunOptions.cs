@@ -80,8 +80,12 @@ internal sealed class RunOptions
         return (resume, overwrite);
     }
 
-    public ShardSpec ShardOf(ParseResult parse) =>
-        parse.GetValue(Shard) is { Length: > 0 } text ? ShardSpec.Parse(text) : ShardSpec.Whole;
+    public ShardSpec ShardOf(ParseResult parse) => ParseShard(parse.GetValue(Shard));
+
+    /// <summary>The part a <c>--shard</c> value names, the whole set when none was given.</summary>
+    /// <exception cref="LostInputException">The value is not I/N with I in [0, N); the message names <c>--shard</c>.</exception>
+    public static ShardSpec ParseShard(string? text) =>
+        text is { Length: > 0 } ? OptionNames.Check(() => ShardSpec.Parse(text)) : ShardSpec.Whole;
 
     public ProgressMode ProgressOf(ParseResult parse) => parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Auto;
 

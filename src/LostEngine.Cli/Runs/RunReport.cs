@@ -22,6 +22,15 @@ internal static class RunReport
         string done = (skipped > 0 ? $", {skipped} already done" : "") + (retried > 0 ? $", {retried} failed before and tried again" : "");
         string written = predictionsPath is null ? "" : $"; predictions in {predictionsPath}";
         error.WriteLine($"{stopped}{summary.Localized} localized, {summary.Failed} failed{done}; model busy {summary.ModelBusyFraction:P1} of {summary.WallMs / 1000:0.0} s{written}");
+        WriteFailures(error, failures, record);
+    }
+
+    /// <summary>The first failures, one line each, and how many more there were.</summary>
+    /// <param name="error">Where the lines go.</param>
+    /// <param name="failures">The items that failed, with why.</param>
+    /// <param name="record">The file that keeps every failure, if any.</param>
+    public static void WriteFailures(TextWriter error, IReadOnlyList<(string Image, string Reason)> failures, string? record)
+    {
         foreach (var (image, reason) in failures.Take(ListedFailures))
         {
             error.WriteLine($"failed: {image}: {reason}");

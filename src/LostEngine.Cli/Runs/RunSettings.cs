@@ -63,7 +63,8 @@ internal static class RunSettings
     private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>The model file's SHA-256: a retrained or re-exported model under the same name is another model.</summary>
-    private static string ModelSha256(string path)
+    /// <exception cref="LostInputException">The file cannot be read; the message names <c>--model</c>.</exception>
+    internal static string ModelSha256(string path)
     {
         try
         {
@@ -72,7 +73,7 @@ internal static class RunSettings
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LostInputException("--model", $"'{path}' cannot be read: {IoErrorText.Of(e)}.");
+            throw new LostInputException("--model", $"'{path}' cannot be read: {IoErrorText.Of(e).TrimEnd('.')}.");
         }
     }
 }

@@ -21,7 +21,7 @@ public static class BoxClustering
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        Validate(features, options);
+        Validate(features.Rows, options);
         return features.IsSinglePrecision
             ? Run(features.SingleValues!, features.Rows, features.Dims, options)
             : Run(features.DoubleValues!, features.Rows, features.Dims, options);
@@ -41,11 +41,13 @@ public static class BoxClustering
         return new ClusteringResult(labels, wideCentres, dims, Inertia.Of(data, dims, labels, wideCentres), emptySteps);
     }
 
-    private static void Validate(FeatureRows features, ClusteringOptions options)
+    /// <summary>Refuses options that cannot cluster <paramref name="rows"/> rows, before features are at hand.</summary>
+    /// <exception cref="LostInputException">An option is out of range; the message names it as <see cref="Run"/>'s would.</exception>
+    internal static void Validate(int rows, ClusteringOptions options)
     {
-        if (options.K < 1 || options.K > features.Rows)
+        if (options.K < 1 || options.K > rows)
         {
-            throw new LostInputException("k", $"must be from 1 to the number of images ({features.Rows}), not {options.K}.");
+            throw new LostInputException("k", $"must be from 1 to the number of images ({rows}), not {options.K}.");
         }
         if (options.Restarts is < 1 or > ClusteringOptions.MaxRepeats)
         {

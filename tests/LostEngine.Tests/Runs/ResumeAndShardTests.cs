@@ -153,7 +153,7 @@ public sealed class ResumeAndShardTests
         using var data = new RunFolder(1);
         var run = CliRunner.Run(["localize", data.Images, "--model", Fixtures.TinyModel, option, value, "--quiet", .. option == "--visualize" && value == "bogus" ? new[] { "--vis-dir", data.File("vis") } : []]);
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("lost: ", run.Error);
+        Assert.StartsWith($"lost: {option}: ", run.Error);
     }
 
     [Fact]
