@@ -9,7 +9,7 @@ v, cls_attention of the last block and cls_embedding, the CLS token after the fi
 
 `--template` writes the graph without its weights: every initializer that is a
 checkpoint tensor keeps its name, type and shape but no data, for the engine's importer
-to fill (src/LostEngine/Models/Import/); checkpoint tensors the graph does not use are
+to fill (src/LostEngine/ModelImport/); checkpoint tensors the graph does not use are
 listed in the `lostengine.template.unused` metadata.
 
 Exit codes: 0 exported (and verified, or verification skipped with a reason),

@@ -1,4 +1,4 @@
-"""Regenerate the graph templates the engine's importer fills (src/LostEngine/Models/Import/Templates/):
+"""Regenerate the graph templates the engine's importer fills (src/LostEngine/ModelImport/Templates/):
 one weight-free graph per released architecture, gzip-compressed, deterministic.
 
     /usr/bin/python3 src/export/make_templates.py [--only NAME ...]
@@ -17,7 +17,7 @@ sys.path.insert(0, HERE)
 from export_dino_onnx import main as export_main  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
-OUT = os.path.join(REPO, "src", "LostEngine", "Models", "Import", "Templates")
+OUT = os.path.join(REPO, "src", "LostEngine", "ModelImport", "Templates")
 SIZES = {"s": "vit_small", "b": "vit_base", "l": "vit_large", "g": "vit_giant2"}
 # name -> (family, size letter, patch, registers)
 TEMPLATES = {

@@ -5,7 +5,7 @@ using System.Text.Json;
 using LostEngine.Checkpoints;
 using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Progress;
-using LostEngine.Models.Import;
+using LostEngine.ModelImport;
 
 namespace LostEngine.Cli.Commands;
 

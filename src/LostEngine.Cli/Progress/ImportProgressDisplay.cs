@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LostEngine.Models.Import;
+using LostEngine.ModelImport;
 using Spectre.Console;
 
 namespace LostEngine.Cli.Progress;

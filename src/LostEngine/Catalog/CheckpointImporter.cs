@@ -1,5 +1,5 @@
 using LostEngine.Checkpoints;
-using LostEngine.Models.Import;
+using LostEngine.ModelImport;
 
 namespace LostEngine.Catalog;
 

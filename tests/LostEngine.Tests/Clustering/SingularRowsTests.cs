@@ -1,4 +1,5 @@
 using LostEngine.Clustering.Preparation;
+using LostEngine.Numerics;
 using LostEngine.Clustering.Scipy;
 
 namespace LostEngine.Tests.Clustering;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using LostEngine.Models.Import;
-using LostEngine.Models.Import.Templates;
+using LostEngine.ModelImport;
+using LostEngine.ModelImport.Templates;
 using LostEngine.Tests.Model;
 
 namespace LostEngine.Tests.Import;

@@ -1,4 +1,4 @@
-using LostEngine.Models.Import;
+using LostEngine.ModelImport;
 using LostEngine.Tests.Model;
 
 namespace LostEngine.Tests.Import;

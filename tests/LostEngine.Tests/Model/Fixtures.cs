@@ -51,7 +51,7 @@ internal static class Fixtures
     /// <summary>A fresh temporary folder for one test.</summary>
     public static string TempFolder()
     {
-        string path = Path.Combine(Path.GetTempPath(), "lostengine-ml-tests", Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(TestTempRoot.Path_, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }

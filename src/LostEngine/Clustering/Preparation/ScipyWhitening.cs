@@ -1,3 +1,4 @@
+using LostEngine.Numerics;
 using System.Numerics;
 
 namespace LostEngine.Clustering.Preparation;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using LostEngine.Clustering.LinearAlgebra;
 using LostEngine.Clustering.Preparation;
+using LostEngine.Numerics;
 using LostEngine.Clustering.Random;
 
 namespace LostEngine.Clustering.Scipy;

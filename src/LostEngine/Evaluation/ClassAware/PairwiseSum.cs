@@ -1,4 +1,4 @@
-using LostEngine.Clustering.Preparation;
+using LostEngine.Numerics;
 
 namespace LostEngine.Evaluation.ClassAware;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LostEngine.Checkpoints;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>
 /// <c>lost model import</c> as a library call: a DINO or DINOv2 PyTorch checkpoint in, the engine's ONNX model out,

@@ -1,7 +1,7 @@
 using LostEngine.IO;
-using LostEngine.Models.Import.Templates;
+using LostEngine.ModelImport.Templates;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>
 /// Writes a checkpoint's tensors as an ONNX model the engine runs (see <see cref="LostEngine.Model.ModelContract"/>),

@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>How far a <see cref="CheckpointImport"/> is.</summary>
 /// <param name="Stage">Reading the checkpoint's storages, or writing the model.</param>

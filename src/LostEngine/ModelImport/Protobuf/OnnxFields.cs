@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import.Protobuf;
+namespace LostEngine.ModelImport.Protobuf;
 
 /// <summary>The field numbers of onnx.proto that the importer reads or writes.</summary>
 internal static class OnnxFields

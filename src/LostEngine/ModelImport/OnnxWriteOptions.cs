@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>How <see cref="OnnxModelWriter"/> writes a model.</summary>
 public sealed record OnnxWriteOptions

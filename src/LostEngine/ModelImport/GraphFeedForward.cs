@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>The feed-forward layer of each block.</summary>
 public enum GraphFeedForward

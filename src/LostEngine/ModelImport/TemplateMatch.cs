@@ -1,6 +1,6 @@
-using LostEngine.Models.Import.Templates;
+using LostEngine.ModelImport.Templates;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>Pairs a checkpoint's tensors with a template's slots, refusing any missing, extra or misshapen tensor.</summary>
 internal static class TemplateMatch

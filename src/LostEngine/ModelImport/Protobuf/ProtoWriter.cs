@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LostEngine.Models.Import.Protobuf;
+namespace LostEngine.ModelImport.Protobuf;
 
 /// <summary>
 /// Protobuf wire format for the few field kinds an ONNX model file needs, written straight to a stream, with the sizes

@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import.Templates;
+namespace LostEngine.ModelImport.Templates;
 
 /// <summary>
 /// One initializer of a graph template: a slot for the checkpoint tensor of the same name and shape (no

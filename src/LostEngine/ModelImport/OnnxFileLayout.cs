@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using LostEngine.Models.Import.Protobuf;
-using LostEngine.Models.Import.Templates;
+using LostEngine.ModelImport.Protobuf;
+using LostEngine.ModelImport.Templates;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>
 /// The bytes of a filled template, sized before anything is written (protobuf puts each message's length before its

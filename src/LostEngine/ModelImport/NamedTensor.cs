@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>One float32 tensor of a checkpoint, by its state-dict name (prefixes such as <c>module.</c> and <c>backbone.</c> already removed).</summary>
 /// <param name="Name">The state-dict name, e.g. <c>blocks.0.attn.qkv.weight</c>.</param>

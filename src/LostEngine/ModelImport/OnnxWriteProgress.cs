@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>How far an <see cref="OnnxModelWriter"/> write is.</summary>
 /// <param name="BytesWritten">Bytes written so far, weights and graph together.</param>

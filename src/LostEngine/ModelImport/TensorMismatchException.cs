@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>
 /// A checkpoint tensor does not fit the graph: missing, not part of it, or of another shape. The message names the

@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import.Protobuf;
+namespace LostEngine.ModelImport.Protobuf;
 
 /// <summary>
 /// Reads protobuf wire format field by field from one message's bytes, bounds-checked: a length or varint that runs

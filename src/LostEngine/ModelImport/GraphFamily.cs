@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>Which official model code a backbone follows, which decides its graph.</summary>
 public enum GraphFamily

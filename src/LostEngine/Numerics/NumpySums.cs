@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace LostEngine.Clustering.Preparation;
+namespace LostEngine.Numerics;
 
 /// <summary>
 /// Sums in the order numpy adds, so that results match it bit for bit in the element type: a reduction over the

@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>Counts the bytes an import has written, reports them, and stops the write when it is cancelled.</summary>
 internal sealed class WriteCounter(IProgress<OnnxWriteProgress>? progress, long totalBytes, CancellationToken cancellation)

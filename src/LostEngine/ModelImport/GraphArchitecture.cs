@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>The network a checkpoint's tensors describe: what picks the graph template the importer fills.</summary>
 /// <param name="Family">DINO or DINOv2.</param>

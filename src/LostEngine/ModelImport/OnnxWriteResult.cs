@@ -1,4 +1,4 @@
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>What an <see cref="OnnxModelWriter"/> write produced.</summary>
 /// <param name="ModelPath">The model file.</param>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LostEngine.Models.Import.Protobuf;
+using LostEngine.ModelImport.Protobuf;
 
-namespace LostEngine.Models.Import.Templates;
+namespace LostEngine.ModelImport.Templates;
 
 /// <summary>
 /// A weight-free ONNX model written by <c>src/export/export_dino_onnx.py --template</c>: the graph of one architecture,

@@ -1,6 +1,6 @@
 using LostEngine.Checkpoints;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>How <see cref="CheckpointImport"/> reads a checkpoint and writes its model.</summary>
 public sealed record CheckpointImportOptions

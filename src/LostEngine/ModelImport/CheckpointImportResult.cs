@@ -1,6 +1,6 @@
 using LostEngine.Checkpoints;
 
-namespace LostEngine.Models.Import;
+namespace LostEngine.ModelImport;
 
 /// <summary>What <see cref="CheckpointImport.Run"/> made of a checkpoint.</summary>
 /// <param name="Architecture">The architecture the checkpoint's tensors show.</param>
