@@ -41,6 +41,9 @@ internal static class PseudoLabelsCommand
             "Write predicted boxes as pseudo-labels to train a detector (LOST+CAD; with --clusters, class-aware). " + ExitCodes.Help);
         command.Options.Add(predictions);
         dataset.AddTo(command);
+        // Shared with evaluate, whose words do not fit here: the dataset is labelled, not scored, and nothing is dropped.
+        dataset.Dataset.Description = "The dataset whose images are labelled: voc or coco.";
+        dataset.NoHard.Hidden = true;
         command.Options.Add(clusters);
         command.Options.Add(format);
         command.Options.Add(output);

@@ -13,6 +13,21 @@ public class PseudoLabelsCommandTests
             "--root", root, "--format", format, "--output", output];
 
     [Fact]
+    public void Help_shows_the_dataset_as_labelled_and_hides_no_hard_which_is_refused()
+    {
+        var help = CliRunner.Run("pseudo-labels", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("The dataset whose images are labelled: voc or coco.", help.Output);
+        Assert.DoesNotContain("--no-hard", help.Output);
+        Assert.DoesNotContain("evaluate against", help.Output);
+        var noHard = CliRunner.Run("pseudo-labels", "--predictions", "p.json", "--dataset", "voc", "--root", "VOC2007", "--no-hard",
+            "--format", "coco", "--output", "out.json");
+        Assert.Equal(2, noHard.ExitCode);
+        Assert.Equal("lost: --no-hard: does not apply to pseudo-labels: every image with a box is labelled\n", noHard.Error);
+    }
+
+    [Fact]
     public void Coco_pseudo_labels_read_back_by_the_coco_reader_are_the_predicted_boxes()
     {
         using var folder = new TempFolder();
