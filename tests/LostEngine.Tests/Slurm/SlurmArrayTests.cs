@@ -21,12 +21,13 @@ public sealed class SlurmArrayTests
 {
     private const int Shards = 3;
 
-    // 31 names in ordinal order: broken.png, then img_00..img_29; the split deals them round robin, so part 0
-    // holds the broken image and part 1 ten good ones.
-    private const int GoodImages = 30;
+    // 61 names in ordinal order: broken.png, then img_00..img_59; the split deals them round robin, so part 0
+    // holds the broken image and part 1 twenty good ones.
+    private const int GoodImages = 60;
 
-    // At 1024 x 768 (3072 patches) the tiny model takes about 0.1 s an image on one thread, so the cancelled task
-    // still has most of its ten images ahead when its journal gets its first line.
+    // At 1024 x 768 (3072 patches) the tiny model takes 0.06-0.1 s an image on one thread, so the cancelled task
+    // still has most of its twenty images ahead when its journal gets its first line. With ten, a busy machine's
+    // scancel once arrived after the task had finished them all.
     private const int Width = 1024, Height = 768;
 
     internal static string Script(string name) =>
