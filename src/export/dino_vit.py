@@ -281,6 +281,15 @@ def _with_runtime_grid(g, grid, resized):
     return resized
 
 
+def _eager_grid(grid, patches, pixel_values):
+    """(G, rows, cols, keep): the trained grid's side, the patch grid, and whether the
+    official code keeps the trained grid as it is (the trained patch count on a square
+    image), which both resizes share."""
+    g = int(grid.shape[-1])
+    rows, cols = int(patches.shape[-2]), int(patches.shape[-1])
+    return g, rows, cols, rows * cols == g * g and int(pixel_values.shape[-2]) == int(pixel_values.shape[-1])
+
+
 class _PositionGridResize(torch.autograd.Function):
     """The trained position grid (1, d, G, G) resized for the patch grid of `patches`
     (1, d, rows, cols) by the scale factors (count + offset) / G, as DINO and DINOv2
@@ -291,9 +300,8 @@ class _PositionGridResize(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, grid, patches, pixel_values, offset):
-        g = int(grid.shape[-1])
-        rows, cols = int(patches.shape[-2]), int(patches.shape[-1])
-        if rows * cols == g * g and int(pixel_values.shape[-2]) == int(pixel_values.shape[-1]):
+        g, rows, cols, keep = _eager_grid(grid, patches, pixel_values)
+        if keep:
             return grid.clone()
         return F.interpolate(grid, scale_factor=((rows + offset) / g, (cols + offset) / g),
                              mode="bicubic", align_corners=False)
@@ -352,9 +360,8 @@ class _AntialiasGridResize(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, grid, patches, pixel_values, offset):
-        g = int(grid.shape[-1])
-        rows, cols = int(patches.shape[-2]), int(patches.shape[-1])
-        if rows * cols == g * g and int(pixel_values.shape[-2]) == int(pixel_values.shape[-1]):
+        g, rows, cols, keep = _eager_grid(grid, patches, pixel_values)
+        if keep:
             return grid.clone()
         how = {"scale_factor": ((rows + offset) / g, (cols + offset) / g)} if offset else {"size": (rows, cols)}
         return F.interpolate(grid, mode="bicubic", align_corners=False, antialias=True, **how)
