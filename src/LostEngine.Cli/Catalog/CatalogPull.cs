@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using LostEngine.Catalog;
 using LostEngine.Cli.Progress;
+using LostEngine.Cli.Runs;
 
 namespace LostEngine.Cli.Catalog;
 
@@ -22,9 +22,8 @@ internal static class CatalogPull
     {
         var settings = sources.Settings();
         var pull = new ModelPull(settings, sources.Importer, sources.StallTimeout);
-        using var stop = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopGently(context, stop));
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopGently(context, stop));
+        // The process stays alive: the download stops at the next block, with every byte so far on disk.
+        using var stop = new SignalStop();
         try
         {
             return pull.Pull(entry, new Reporter(mode, error), stop.Token);
@@ -44,21 +43,14 @@ internal static class CatalogPull
     private static LostInputException Named(string input, CatalogEntry entry, string problem, Exception inner) =>
         input == entry.Name ? new(input, problem, inner) : new(input, $"{entry.Name}: {problem}", inner);
 
-    private static void StopGently(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        // Keep the process alive: the download stops at the next block, with every byte so far on disk.
-        context.Cancel = true;
-        stop.Cancel();
-    }
-
     private sealed class Reporter(ProgressMode mode, TextWriter error) : IPullReporter
     {
         public void Waiting(CatalogEntry entry) => Say($"{entry.Name}: another lost is pulling it; waiting for that pull to finish.");
 
         public long ShowDownload(CatalogEntry entry, Uri url, long totalBytes, long resumedFrom, Func<IDownloadProgress, long> download)
         {
-            string resuming = resumedFrom > 0 ? $", resuming after {DownloadProgressDisplay.Megabytes(resumedFrom)}" : "";
-            Say($"{entry.Name}: downloading {url.AbsoluteUri} ({DownloadProgressDisplay.Megabytes(totalBytes)}{resuming})");
+            string resuming = resumedFrom > 0 ? $", resuming after {Megabytes.Of(resumedFrom)}" : "";
+            Say($"{entry.Name}: downloading {url.AbsoluteUri} ({Megabytes.Of(totalBytes)}{resuming})");
             return DownloadProgressDisplay.Run(entry.Name, totalBytes, resumedFrom, mode, error, download);
         }
 

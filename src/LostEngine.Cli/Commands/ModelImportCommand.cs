@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using LostEngine.Checkpoints;
 using LostEngine.Cli.Outputs;
 using LostEngine.Cli.Progress;
+using LostEngine.Cli.Runs;
 using LostEngine.ModelImport;
 
 namespace LostEngine.Cli.Commands;
@@ -15,8 +15,6 @@ namespace LostEngine.Cli.Commands;
 /// </summary>
 internal static class ModelImportCommand
 {
-    private const double Megabyte = 1 << 20;
-
     internal static Command Create()
     {
         var checkpoint = new Argument<string>("checkpoint")
@@ -56,9 +54,8 @@ internal static class ModelImportCommand
             var mode = parse.GetValue(quiet) ? ProgressMode.Quiet : ProgressMode.Auto;
             var error = parse.InvocationConfiguration.Error;
 
-            using var stop = new CancellationTokenSource();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopGently(context, stop));
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopGently(context, stop));
+            // The import stops at its next storage or block and removes its partial files before the process ends.
+            using var stop = new SignalStop();
             var result = ImportProgressDisplay.Run(Path.GetFileName(source), mode, error, progress => Import(source, model, new CheckpointImportOptions
             {
                 Checkpoint = checkpointOptions,
@@ -70,7 +67,7 @@ internal static class ModelImportCommand
             if (mode != ProgressMode.Quiet)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Architecture.Describe()}: '{written.ModelPath}' ({written.TotalBytes / Megabyte:0.0} MB), read in {result.ReadTime.TotalSeconds:0.0} s, written in {result.WriteTime.TotalSeconds:0.0} s"));
+                    $"{result.Architecture.Describe()}: '{written.ModelPath}' ({Megabytes.Of(written.TotalBytes)}), read in {result.ReadTime.TotalSeconds:0.0} s, written in {result.WriteTime.TotalSeconds:0.0} s"));
             }
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
             {
@@ -122,12 +119,5 @@ internal static class ModelImportCommand
         {
             throw new LostInputException("--output", $"'{model}' exists; give --overwrite to replace it.");
         }
-    }
-
-    private static void StopGently(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        // The import stops at its next storage or block and removes its partial files before the process ends.
-        context.Cancel = true;
-        stop.Cancel();
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using LostEngine.Catalog;
 using LostEngine.Cli.Catalog;
+using LostEngine.Cli.Progress;
 
 namespace LostEngine.Cli.Commands;
 
@@ -11,8 +12,6 @@ namespace LostEngine.Cli.Commands;
 /// </summary>
 internal static class ModelListCommand
 {
-    private const double Megabyte = 1 << 20;
-
     internal static Command Create(ModelSources sources)
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per model instead of a table." };
@@ -45,9 +44,9 @@ internal static class ModelListCommand
 
     private static string State(CachedModel model) => model switch
     {
-        { Manifest: { } manifest } => $"ready, model {manifest.ModelBytes / Megabyte:0.0} MB, checkpoint {manifest.CheckpointBytes / Megabyte:0.0} MB: {model.ModelPath}",
-        { CheckpointBytes: { } bytes } => $"checkpoint {bytes / Megabyte:0.0} MB, not imported ('lost model pull {model.Entry.Name}' imports it)",
-        { PartialBytes: { } bytes } => $"{bytes / Megabyte:0.0} MB downloaded ('lost model pull {model.Entry.Name}' resumes)",
+        { Manifest: { } manifest } => $"ready, model {Megabytes.Of(manifest.ModelBytes)}, checkpoint {Megabytes.Of(manifest.CheckpointBytes)}: {model.ModelPath}",
+        { CheckpointBytes: { } bytes } => $"checkpoint {Megabytes.Of(bytes)}, not imported ('lost model pull {model.Entry.Name}' imports it)",
+        { PartialBytes: { } bytes } => $"{Megabytes.Of(bytes)} downloaded ('lost model pull {model.Entry.Name}' resumes)",
         _ => "not pulled",
     };
 

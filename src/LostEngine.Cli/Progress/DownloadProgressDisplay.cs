@@ -10,11 +10,6 @@ namespace LostEngine.Cli.Progress;
 /// </summary>
 internal static class DownloadProgressDisplay
 {
-    private const double Megabyte = 1 << 20;
-
-    /// <summary>A size as the display writes it, such as "330.2 MB".</summary>
-    public static string Megabytes(long bytes) => $"{bytes / Megabyte:0.0} MB";
-
     /// <summary>
     /// Runs <paramref name="work"/>, the download of a file of <paramref name="totalBytes"/> of which
     /// <paramref name="resumedFrom"/> are already here, with a progress sink titled <paramref name="title"/>.
@@ -74,7 +69,7 @@ internal static class DownloadProgressDisplay
                 _lastLine = Stopwatch.GetTimestamp();
                 double rate = _received / Math.Max(Stopwatch.GetElapsedTime(_start).TotalSeconds, 1e-9);
                 var left = TimeSpan.FromSeconds(Math.Min((total - done) / Math.Max(rate, 1e-9), MaxShownSeconds));
-                error.WriteLine($"{title}: {done / Megabyte:0.0}/{total / Megabyte:0.0} MB, {rate / Megabyte:0.0} MB/s, {(int)left.TotalHours:00}:{left:mm\\:ss} left");
+                error.WriteLine($"{title}: {Megabytes.Number(done)}/{Megabytes.Number(total)} MB, {Megabytes.Number(rate)} MB/s, {(int)left.TotalHours:00}:{left:mm\\:ss} left");
             }
         }
     }

@@ -49,7 +49,6 @@ internal static class ImportProgressDisplay
 
     private sealed class PlainProgress(string title, TextWriter error) : IProgress<CheckpointImportProgress>
     {
-        private const double Megabyte = 1 << 20;
         private long _lastLine = Stopwatch.GetTimestamp();
 
         public void Report(CheckpointImportProgress value)
@@ -57,7 +56,7 @@ internal static class ImportProgressDisplay
             if (value.Done == value.Total || Stopwatch.GetElapsedTime(_lastLine) >= ProgressDisplay.PlainInterval)
             {
                 _lastLine = Stopwatch.GetTimestamp();
-                error.WriteLine($"{title}: {Stage(value.Stage)} {value.Done / Megabyte:0.0}/{value.Total / Megabyte:0.0} MB");
+                error.WriteLine($"{title}: {Stage(value.Stage)} {Megabytes.Number(value.Done)}/{Megabytes.Of(value.Total)}");
             }
         }
     }
