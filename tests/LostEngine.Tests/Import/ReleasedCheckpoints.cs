@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using LostEngine.Tests.Checkpoints;
 using LostEngine.Tests.Model;
 
@@ -29,20 +28,8 @@ internal static class ReleasedCheckpoints
         var tensors = ImportFixtures.OfficialStateDict(name)
             .Select(pair => SavedTensor.Float32(pair.Key, pair.Value, FormulaWeights.Of(pair.Key, pair.Value.Aggregate(1L, (product, size) => product * size))))
             .ToList();
-        string folder = name.Replace('-', '_') + "_pretrain";
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Entry(zip, $"{folder}/data.pkl", CheckpointBuilder.Pickle(tensors, [], ""));
-        foreach (var (key, bytes) in CheckpointBuilder.Storages(tensors))
-        {
-            Entry(zip, $"{folder}/data/{key}", bytes);
-        }
-        Entry(zip, $"{folder}/version", "3\n"u8.ToArray());
-    }
-
-    private static void Entry(ZipArchive zip, string name, byte[] bytes)
-    {
-        using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
-        entry.Write(bytes);
+        TorchZip.Write(stream, TorchZip.CheckpointEntries(CheckpointBuilder.Pickle(tensors, [], ""), CheckpointBuilder.Storages(tensors),
+            name.Replace('-', '_') + "_pretrain"));
     }
 
     /// <summary>The official outputs of the real-size fixture <paramref name="name"/> on its image.</summary>
