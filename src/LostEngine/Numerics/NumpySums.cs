@@ -33,6 +33,11 @@ internal static class NumpySums
         return means;
     }
 
+    /// <summary><c>np.mean</c> of a contiguous run: the pairwise sum divided by the count.</summary>
+    public static T PairwiseMean<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Pairwise(values) / T.CreateChecked(values.Length);
+
     /// <summary>numpy's pairwise sum of a contiguous run, as <c>np.add.reduce</c> computes it along the last axis.</summary>
     public static T Pairwise<T>(ReadOnlySpan<T> values)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,6 +1,6 @@
 using LostEngine.Clustering.Preparation;
-using LostEngine.Numerics;
 using LostEngine.Clustering.Scipy;
+using LostEngine.Numerics;
 
 namespace LostEngine.Tests.Clustering;
 

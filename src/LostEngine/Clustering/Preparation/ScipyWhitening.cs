@@ -1,5 +1,5 @@
-using LostEngine.Numerics;
 using System.Numerics;
+using LostEngine.Numerics;
 
 namespace LostEngine.Clustering.Preparation;
 

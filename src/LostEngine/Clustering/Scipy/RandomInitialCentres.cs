@@ -1,8 +1,8 @@
 using System.Numerics;
 using LostEngine.Clustering.LinearAlgebra;
 using LostEngine.Clustering.Preparation;
-using LostEngine.Numerics;
 using LostEngine.Clustering.Random;
+using LostEngine.Numerics;
 
 namespace LostEngine.Clustering.Scipy;
 

@@ -1,5 +1,6 @@
 using LostEngine.Datasets;
 using LostEngine.Evaluation.Detections;
+using LostEngine.Numerics;
 
 namespace LostEngine.Evaluation.ClassAware;
 
@@ -127,7 +128,7 @@ public static class ClusterEvaluator
             matched[c] = reward[c * clusterCount + clusterOfClass[c]];
             matrix[c] = reward.AsSpan(c * clusterCount, clusterCount).ToArray();
             double[] aps = apByIoU[c];
-            perClass[c] = new ClassClusterScore(classes[c].Name, clusterOfClass[c], aps, aps[0], aps[5], PairwiseSum.Mean(aps));
+            perClass[c] = new ClassClusterScore(classes[c].Name, clusterOfClass[c], aps, aps[0], aps[5], NumpySums.PairwiseMean<double>(aps));
         }
         var meanByIoU = new double[ReportThresholds.Length];
         var column = new double[classes.Length];
@@ -137,9 +138,9 @@ public static class ClusterEvaluator
             {
                 column[c] = apByIoU[c][t];
             }
-            meanByIoU[t] = PairwiseSum.Mean(column);
+            meanByIoU[t] = NumpySums.PairwiseMean<double>(column);
         }
         return new ClusterEvaluation(classes.Select(c => c.Name).ToArray(), clusterCount, matrix, perClass,
-            PairwiseSum.Mean(matched) * 100, meanByIoU[0], meanByIoU[5], PairwiseSum.Mean(meanByIoU));
+            NumpySums.PairwiseMean<double>(matched) * 100, meanByIoU[0], meanByIoU[5], NumpySums.PairwiseMean<double>(meanByIoU));
     }
 }

@@ -1,3 +1,5 @@
+using LostEngine.Numerics;
+
 namespace LostEngine.Evaluation.ClassAware;
 
 /// <summary>
@@ -121,7 +123,7 @@ internal static class VocAveragePrecision
         {
             terms[termCount++] = (1.0 - recall) * 0.0;
         }
-        return PairwiseSum.Sum(terms.AsSpan(0, termCount));
+        return NumpySums.Pairwise(terms.AsSpan(0, termCount));
     }
 
     /// <summary><c>np.finfo(np.float64).eps</c>.</summary>
