@@ -60,23 +60,24 @@ internal sealed record FeatureSidecar(IReadOnlyList<string> Images, IReadOnlyLis
         {
             return null;
         }
+        byte[] bytes;
+        try
+        {
+            // Bounded and regular files only: a FIFO named like a sidecar would otherwise block the run for ever.
+            bytes = BoundedFileReader.Read(path, MaxBytes, path, "a features sidecar");
+        }
+        catch (LostInputException e)
+        {
+            throw new LostInputException(option, $"the sidecar '{path}' {e.Problem}.", e);
+        }
         JsonDocument document;
         try
         {
-            using var stream = File.OpenRead(path);
-            if (stream.Length > MaxBytes)
-            {
-                throw new LostInputException(option, $"the sidecar '{path}' has {stream.Length} bytes, more than the {MaxBytes} a features sidecar may have.");
-            }
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
             throw new LostInputException(option, $"the sidecar '{path}' is not valid JSON ({e.Message}).", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LostInputException(option, $"the sidecar '{path}' cannot be read: {IoErrorText.Of(e)}.", e);
         }
         using (document)
         {

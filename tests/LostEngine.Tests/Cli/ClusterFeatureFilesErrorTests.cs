@@ -69,6 +69,16 @@ public sealed class ClusterFeatureFilesErrorTests : IClassFixture<ClusterFeature
     }
 
     [Fact]
+    public void A_sidecar_that_is_a_fifo_is_refused_instead_of_read_for_ever()
+    {
+        string part = _shards.Data.File("fifo.npy");
+        File.Copy(_shards.Parts[2], part, overwrite: true);
+        Runs.SpecialFiles.MakeFifo(part + ".json");
+        string line = Bad(Cluster(_shards.Parts[0], _shards.Parts[1], part), "--features");
+        Assert.Contains($"the sidecar '{part}.json' is not a regular file but", line);
+    }
+
+    [Fact]
     public void A_file_without_a_sidecar_among_several_is_refused()
     {
         string bare = _shards.Data.File("bare.npy");
