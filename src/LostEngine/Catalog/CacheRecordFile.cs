@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LostEngine.IO;
 
 namespace LostEngine.Catalog;
 
@@ -18,15 +19,11 @@ internal static class CacheRecordFile
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes)
-            {
-                return null;
-            }
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // Regular files only, size checked first: a FIFO in the cache would otherwise block every lost that reads it.
+            using var document = JsonDocument.Parse(BoundedFileReader.Read(path, MaxBytes, path, "a cache record"));
             return read(document.RootElement);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is LostInputException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }

@@ -81,4 +81,21 @@ public sealed class ModelListTests
             .Single(m => m.GetProperty("name").GetString() == "dino-vits8");
         Assert.Equal("checkpoint", model.GetProperty("state").GetString());
     }
+
+    [Fact]
+    public void A_manifest_that_is_a_fifo_reads_as_none_instead_of_blocking_the_list()
+    {
+        using var sandbox = new CatalogSandbox();
+        sandbox.Publish("dino-vits8");
+        Assert.Equal(0, sandbox.Run("model", "pull", "dino-vits8", "--quiet").ExitCode);
+        string manifest = Path.Combine(sandbox.ModelFolder("dino-vits8"), ModelCache.ManifestFile);
+        File.Delete(manifest);
+        Runs.SpecialFiles.MakeFifo(manifest);
+
+        var list = sandbox.Run("model", "list", "--json");
+
+        var model = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(m => m.GetProperty("name").GetString() == "dino-vits8");
+        Assert.Equal("checkpoint", model.GetProperty("state").GetString());
+    }
 }
