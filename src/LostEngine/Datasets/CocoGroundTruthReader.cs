@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LostEngine.Evaluation;
+using LostEngine.IO;
 
 namespace LostEngine.Datasets;
 
@@ -56,25 +57,23 @@ public static class CocoGroundTruthReader
 
     private static JsonDocument ParseAnnotations(string path)
     {
+        // Regular files only, size checked first: a FIFO given as the annotations would block the run for ever.
+        byte[] bytes = BoundedFileReader.Read(path, Array.MaxLength, path, "the COCO annotations");
+        JsonDocument document;
         try
         {
-            using FileStream stream = File.OpenRead(path);
-            JsonDocument document = JsonDocument.Parse(stream);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                throw new LostInputException(path, "the COCO annotations are not a JSON object");
-            }
-            return document;
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
             throw new LostInputException(path, $"the COCO annotations are not valid JSON ({e.Message})", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            throw new LostInputException(path, $"the COCO annotations cannot be read ({e.Message})", e);
+            document.Dispose();
+            throw new LostInputException(path, "the COCO annotations are not a JSON object");
         }
+        return document;
     }
 
     private static JsonElement RequireArray(JsonElement root, string property, string path)

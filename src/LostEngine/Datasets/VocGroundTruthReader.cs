@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using LostEngine.Evaluation;
+using LostEngine.IO;
 
 namespace LostEngine.Datasets;
 
@@ -12,6 +13,9 @@ namespace LostEngine.Datasets;
 /// </summary>
 public static class VocGroundTruthReader
 {
+    // A VOC annotation is a few kilobytes; the cap only bounds what a wrong file costs.
+    private const long MaxAnnotationBytes = 16 << 20;
+
     private static readonly XmlReaderSettings XmlSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -80,12 +84,17 @@ public static class VocGroundTruthReader
         XDocument document;
         try
         {
+            // Regular files only, size checked first: a FIFO among the annotations would block the run for ever.
             // A path handed to XmlReader is a URI: "%41" in an id would be unescaped and another file read.
-            using var stream = File.OpenRead(annotationPath);
+            using var stream = new MemoryStream(BoundedFileReader.Read(annotationPath, MaxAnnotationBytes, annotationPath, "an annotation"), writable: false);
             using XmlReader reader = XmlReader.Create(stream, XmlSettings);
             document = XDocument.Load(reader);
         }
-        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        catch (LostInputException e)
+        {
+            return Unreadable(fallbackName, EvaluationIssueKind.AnnotationMalformed, $"annotation {annotationPath} {e.Problem}");
+        }
+        catch (XmlException e)
         {
             return Unreadable(fallbackName, EvaluationIssueKind.AnnotationMalformed, $"annotation {annotationPath} is not readable XML ({e.Message})");
         }

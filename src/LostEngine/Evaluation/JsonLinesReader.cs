@@ -1,3 +1,5 @@
+using LostEngine.IO;
+
 namespace LostEngine.Evaluation;
 
 /// <summary>Reads a JSON Lines file of <see cref="ImageResultRecord"/>s written by <see cref="JsonLinesWriter"/>.</summary>
@@ -12,16 +14,8 @@ public static class JsonLinesReader
     public static JsonLinesContent Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LostInputException(path, $"the JSON Lines file cannot be read ({e.Message})", e);
-        }
-        return Parse(bytes, path);
+        // Regular files only: a FIFO given as a part would block the merge for ever.
+        return Parse(BoundedFileReader.Read(path, Array.MaxLength, path, "a JSON Lines file"), path);
     }
 
     /// <summary>Reads the lines of <paramref name="bytes"/>, the content of the file <paramref name="path"/>.</summary>

@@ -12,6 +12,20 @@ public class CocoGroundTruthReaderTests
     }
 
     [Fact]
+    public void Annotations_that_are_a_fifo_are_refused_not_read_for_ever()
+    {
+        using var folder = new TempFolder();
+        (string annotations, string images) = CocoFixture.Create(folder);
+        File.Delete(annotations);
+        Runs.SpecialFiles.MakeFifo(annotations);
+
+        var error = Assert.Throws<LostInputException>(() => CocoGroundTruthReader.Read(new CocoGroundTruthOptions(annotations, images)));
+
+        Assert.Equal(annotations, error.InputName);
+        Assert.StartsWith("is not a regular file but a FIFO", error.Problem);
+    }
+
+    [Fact]
     public void Corners_are_rounded_half_to_even_after_adding_the_size()
     {
         using var folder = new TempFolder();

@@ -6,6 +6,19 @@ namespace LostEngine.Tests.Evaluation;
 public class ResumeJournalTests
 {
     [Fact]
+    public void A_json_lines_file_that_is_a_fifo_is_refused_not_read_for_ever()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("part.jsonl");
+        Runs.SpecialFiles.MakeFifo(path);
+
+        var error = Assert.Throws<LostInputException>(() => JsonLinesReader.Read(path));
+
+        Assert.Equal(path, error.InputName);
+        Assert.StartsWith("is not a regular file but a FIFO", error.Problem);
+    }
+
+    [Fact]
     public void A_cut_short_last_line_is_dropped_and_the_next_records_append_cleanly()
     {
         using var folder = new TempFolder();

@@ -18,6 +18,22 @@ public class VocGroundTruthReaderTests
     }
 
     [Fact]
+    public void An_annotation_that_is_a_fifo_is_an_unreadable_image_not_a_read_that_waits_for_ever()
+    {
+        using var folder = new TempFolder();
+        string root = VocFixture.Create(folder);
+        string fifo = Path.Combine(root, "Annotations", "000002.xml");
+        File.Delete(fifo);
+        Runs.SpecialFiles.MakeFifo(fifo);
+
+        GroundTruthSet set = VocGroundTruthReader.Read(new VocGroundTruthOptions(root));
+
+        Assert.Equal(GroundTruthStatus.Unreadable, set.Images[1].Status);
+        Assert.Contains(set.Issues, i => i.Kind == EvaluationIssueKind.AnnotationMalformed && i.Reason.Contains($"annotation {fifo} is not a regular file but a FIFO"));
+        Assert.Equal(GroundTruthStatus.Evaluated, set.Images[0].Status);
+    }
+
+    [Fact]
     public void Every_object_keeps_its_class_and_difficult_flag_as_parse_rec_reads_them()
     {
         using var folder = new TempFolder();
