@@ -1,3 +1,5 @@
+using LostEngine.Checkpoints;
+
 namespace LostEngine.Catalog;
 
 /// <summary>What a checkpoint is: its family, the width of its ViT, its patch size and its register tokens.</summary>
@@ -11,14 +13,7 @@ internal readonly record struct ModelArchitecture(ModelFamily Family, int EmbedD
     public override string ToString()
     {
         string family = Family == ModelFamily.Dino ? "DINO" : "DINOv2";
-        string size = EmbedDim switch
-        {
-            384 => "S",
-            768 => "B",
-            1024 => "L",
-            1536 => "g",
-            _ => $"{EmbedDim}d",
-        };
+        string size = OfficialSize.ByWidth(EmbedDim)?.Letter ?? $"{EmbedDim}d";
         string registers = Registers == 0 ? "" : $" with {Registers} registers";
         return $"{family} ViT-{size}/{PatchSize}{registers}";
     }

@@ -14,13 +14,14 @@ public sealed record GraphArchitecture(
 {
     /// <summary>
     /// The name of the graph template for this architecture, as the model catalogue names the released models
-    /// (<c>dino-vits16</c>, <c>dinov2-vitl14-reg</c>); null for a width no released model has.
+    /// (<c>dino-vits16</c>, <c>dinov2-vitl14-reg</c>), from the size letter of the official model functions; null for a
+    /// width none of them has. A name is no promise of a template: DINO's ViT-Ti (<c>dino-vitti16</c>) has none.
     /// </summary>
     public string? TemplateName
     {
         get
         {
-            char? size = EmbedDim switch { 384 => 's', 768 => 'b', 1024 => 'l', 1536 => 'g', _ => null };
+            string? size = Checkpoints.OfficialSize.ByWidth(EmbedDim)?.Letter.ToLowerInvariant();
             if (size is null)
             {
                 return null;
