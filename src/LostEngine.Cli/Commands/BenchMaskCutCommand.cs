@@ -31,8 +31,6 @@ internal static class BenchMaskCutCommand
         return command;
     }
 
-    /// <summary>One round as the report shows it.</summary>
-
     private sealed record Measurement(
         BenchSetup Setup, MaskCutParameters Parameters, KernelWidth Width, CallTiming Timing, MaskCutResult Result, MaskCutRound[] Rounds)
     {
