@@ -92,15 +92,16 @@ internal static class ClusterCommand
         string modelPath = ModelArgument.Resolve(settings.Model, sources, settings.Progress, error);
         using var dino = DinoModel.Load(modelPath, settings.ModelOptions);
         using var extractor = new BoxFeatureExtractor(dino);
-        var model = FeatureModel.Of(settings.Model, modelPath);
-        var earlier = settings.Resume ? FeatureOutput.ReadEarlier(settings.FeaturesOut!, model, extractor.Dim) : null;
+        // The model's digest names it in the features' sidecar; hashing a model of gigabytes for no sidecar would waste seconds.
+        var model = settings.FeaturesOut is null ? null : FeatureModel.Of(settings.Model, modelPath);
+        var earlier = settings.Resume ? FeatureOutput.ReadEarlier(settings.FeaturesOut!, model!, extractor.Dim) : null;
 
         using var stop = new SignalStop();
         string title = settings.Shard.Count > 1 ? $"box features (shard {settings.Shard})" : "box features";
         var result = BoxFeatureRun.Execute(extractor, boxed, settings.Folder, earlier, title, settings.Progress, error, stop, afterBox);
         if (settings.FeaturesOut is { } featuresOut)
         {
-            FeatureOutput.Write(featuresOut, result, model);
+            FeatureOutput.Write(featuresOut, result, model!);
         }
         string stopped = result.Cancelled ? "stopped early; " : "";
         string written = settings.FeaturesOut is null ? "" : $"; features in {settings.FeaturesOut}";
